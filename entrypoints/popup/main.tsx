@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Erratum</p>, document.getElementById('app')!);

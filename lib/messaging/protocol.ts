@@ -1,0 +1,44 @@
+// The typed map of every cross-context request and its answer. Types only: the content script
+// imports this file, and zod must stay out of its bundle (schemas: lib/schema/messages.ts).
+import type { z } from 'zod';
+import type { Correction } from '../schema/correction';
+import type { RequestSchemas } from '../schema/messages';
+import type { PaperMetadata } from '../schema/paper';
+import type { QueueCounts, QueueItem, QueueSummary } from '../schema/queue';
+import type { Settings } from '../schema/settings';
+
+export type RequestType = keyof typeof RequestSchemas;
+export type RequestPayload<T extends RequestType> = z.input<(typeof RequestSchemas)[T]>;
+
+export interface FormContext {
+  paper: PaperMetadata;
+  field?: string;
+  authorIndex?: number;
+  submitter: { name: string; email: string };
+}
+
+export interface EndpointTestResult {
+  ok: boolean;
+  status?: number;
+  message: string;
+}
+
+export interface ResponseMap {
+  'form/open': { contextId: string };
+  'form/context': FormContext;
+  'correction/submit': QueueSummary;
+  'queue/list': { items: QueueSummary[]; counts: QueueCounts; total: number };
+  'queue/get': QueueItem | null;
+  'queue/retry': { scheduled: number };
+  'queue/discard': QueueSummary;
+  'queue/resubmit': QueueSummary;
+  'queue/export': { exportedAt: string; items: QueueItem[] };
+  'settings/get': Settings;
+  'settings/save': Settings;
+  'endpoint/test': EndpointTestResult;
+}
+
+/** Every answer is wrapped so that a refusal carries a message the user can read. */
+export type Reply<T extends RequestType> = { ok: true; value: ResponseMap[T] } | { ok: false; error: string };
+
+export type { Correction };

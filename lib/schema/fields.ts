@@ -1,0 +1,49 @@
+// Plain constants shared by page-side code and schemas. This file must not import zod: the
+// content script imports it, and anything that builds a schema at top level is always bundled.
+
+/** Scalar paper fields a correction can change, in the order the form lists them. */
+export const SCALAR_FIELDS = [
+  'title',
+  'abstract',
+  'year',
+  'date',
+  'venue',
+  'doi',
+  'arxivId',
+  'pmid',
+  'pdfUrl',
+] as const;
+export type ScalarField = (typeof SCALAR_FIELDS)[number];
+
+/** Every field a correction can touch: the scalars plus the author list. */
+export const CORRECTABLE_FIELDS = [...SCALAR_FIELDS, 'authors'] as const;
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+
+/**
+ * Values of `data-erratum-field` on inline controls: documented in README, relied on by tests
+ * and user styles, so never rename one. `author` is one author; `authors` is the whole list.
+ */
+export const CONTROL_FIELDS = [...SCALAR_FIELDS, 'authors', 'author'] as const;
+export type ControlField = (typeof CONTROL_FIELDS)[number];
+
+/** Where a field value was read from; merge precedence is documented in lib/extract/merge.ts. */
+export const METADATA_SOURCES = [
+  'site',
+  'visible',
+  'highwire',
+  'json-ld',
+  'dublin-core',
+  'prism',
+  'eprints',
+  'bepress',
+  'open-graph',
+  'coins',
+  'url',
+  'text',
+] as const;
+export type MetadataSource = (typeof METADATA_SOURCES)[number];
+
+export const MAX_PDF_BYTES = 10 * 1024 * 1024;
+
+export const QUEUE_STATUSES = ['queued', 'sending', 'sent', 'retrying', 'needs-attention', 'discarded'] as const;
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];

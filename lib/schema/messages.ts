@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { CorrectionIdSchema, CorrectionSchema } from './correction';
+import { CONTROL_FIELDS } from './fields';
+import { PaperMetadataSchema } from './paper';
+import { QueueCountsSchema, QueueSummarySchema } from './queue';
+import { SettingsSchema } from './settings';
+
+/**
+ * Every request a context sends to the background, by type. The background parses each with
+ * these schemas and checks the sender against `MESSAGE_SENDERS` before doing anything.
+ */
+export const RequestSchemas = {
+  /** Content script: the user clicked a control; keep the paper for the form it will frame. */
+  'form/open': z.object({
+    paper: PaperMetadataSchema,
+    field: z.enum(CONTROL_FIELDS).optional(),
+    authorIndex: z.number().int().min(0).optional(),
+  }),
+  /** Form page: what to show for the context id in its URL. */
+  'form/context': z.object({ contextId: z.string().regex(/^[0-9a-f-]{36}$/) }),
+  /** Form page: store this correction in the outbox (its PDF, if any, is already staged). */
+  'correction/submit': z.object({ correction: CorrectionSchema }),
+  'queue/list': z.object({ limit: z.number().int().min(1).max(100_000).default(200) }),
+  'queue/get': z.object({ id: CorrectionIdSchema }),
+  'queue/retry': z.object({ id: CorrectionIdSchema.optional() }),
+  'queue/discard': z.object({ id: CorrectionIdSchema }),
+  /** Replace a needs-attention item's correction after the user edited it, and send again. */
+  'queue/resubmit': z.object({ correction: CorrectionSchema }),
+  'queue/export': z.object({}),
+  'settings/get': z.object({}),
+  'settings/save': z.object({ settings: SettingsSchema }),
+  'endpoint/test': z.object({ endpointUrl: z.string().max(2000), token: z.string().max(4000) }),
+} as const;
+
+export type RequestType = keyof typeof RequestSchemas;
+
+/** Which contexts may send each request. 'content' = a content script in a web page. */
+export const MESSAGE_SENDERS: Record<RequestType, readonly ('content' | 'extension')[]> = {
+  'form/open': ['content'],
+  'form/context': ['extension'],
+  'correction/submit': ['extension'],
+  'queue/list': ['extension'],
+  'queue/get': ['extension'],
+  'queue/retry': ['extension'],
+  'queue/discard': ['extension'],
+  'queue/resubmit': ['extension'],
+  'queue/export': ['extension'],
+  'settings/get': ['extension'],
+  'settings/save': ['extension'],
+  'endpoint/test': ['extension'],
+};
+
+export const EnvelopeSchema = z.object({ type: z.string().max(100), payload: z.unknown() });
+
+/** Broadcast from the background to extension pages (popup, options, form) when the queue moves. */
+export const QueueChangedSchema = z.object({
+  type: z.literal('queue/changed'),
+  counts: QueueCountsSchema,
+  item: QueueSummarySchema.optional(),
+});
+export type QueueChanged = z.infer<typeof QueueChangedSchema>;

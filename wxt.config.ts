@@ -1,0 +1,44 @@
+import { defineConfig } from 'wxt';
+import { mergedLocaleFiles } from './scripts/locales';
+
+// Chrome MV3 and Firefox builds from one config. The manifest asks for as little as it can:
+// content scripts run on every page (any page may carry citation_* metadata), but network access
+// is requested per endpoint origin at the moment the user saves it (optional_host_permissions).
+const ENDPOINT_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ manifestVersion }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    // Firefox's MV2 build has no optional_host_permissions: the same origins go in optional_permissions.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ENDPOINT_ORIGINS }
+      : { optional_permissions: ENDPOINT_ORIGINS }),
+    action: { default_title: '__MSG_extName__' },
+    web_accessible_resources: [
+      // The correction form is an extension page framed over the paper page: page script can
+      // neither read nor style it, and it talks to the worker directly.
+      { resources: ['form.html'], matches: ['<all_urls>'] },
+    ],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'",
+    },
+    browser_specific_settings: {
+      gecko: {
+        id: 'erratum@erratum.dev',
+        strict_min_version: '115.0',
+        // What leaves the browser: the submitter's name and email and the corrected page's
+        // metadata, to the endpoint the user configured.
+        data_collection_permissions: { required: ['personallyIdentifyingInfo', 'websiteContent'] },
+      },
+    },
+  }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...mergedLocaleFiles());
+    },
+  },
+});
