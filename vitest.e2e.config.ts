@@ -1,3 +1,4 @@
+import './scripts/node20-polyfills.mjs';
 import { defineConfig } from 'vitest/config';
 
 // Browser tests: one real headless Chromium per file, run one file at a time (two cores).

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import { defaultPopupApi, type PopupApi } from './api';
+import { QueuePanel } from './QueuePanel';
+
+/** The toolbar popup: the outbox at a glance, and a nudge when no endpoint is set. */
+export function Popup({ api = defaultPopupApi }: { api?: PopupApi }) {
+  const [endpointMissing, setEndpointMissing] = useState(false);
+
+  useEffect(() => {
+    // Only a positive answer shows the notice: a failed read must not claim the endpoint is unset.
+    api.getSettings().then(
+      (settings) => setEndpointMissing(settings.endpointUrl.trim() === ''),
+      () => setEndpointMissing(false),
+    );
+  }, [api]);
+
+  const openOptions = () => void api.openOptions();
+
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <h1>{t('queueHeading')}</h1>
+        <button type="button" onClick={openOptions}>
+          {t('queueOptions')}
+        </button>
+      </header>
+      {endpointMissing && (
+        <p class="queue-notice">
+          {t('queueNoEndpoint')}{' '}
+          <button type="button" class="queue-link" onClick={openOptions}>
+            {t('queueNoEndpointLink')}
+          </button>
+        </p>
+      )}
+      <QueuePanel api={api} />
+    </main>
+  );
+}

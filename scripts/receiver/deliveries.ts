@@ -1,0 +1,132 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as pause } from 'node:timers/promises';
+import { discardBody, RequestProblem, readSubmission, type Submission } from './body';
+import { credentialsProblem } from './credentials';
+import type { ArrivalFault, FaultControl } from './faults';
+import { send, sendJson } from './responses';
+import type { CorrectionStore, StoredAnswer } from './store';
+import { checkCorrection, pdfProblem } from './submission';
+
+// POST /corrections: the protocol in docs/endpoint.md, in the order a request meets it:
+// faults, credentials, connection test, body, schema, Idempotency-Key, PDF, idempotency, store.
+
+export const REUSED_KEY_ERROR = 'Idempotency-Key reused with a different correction';
+
+export interface DeliveryCounters {
+  /** Requests to the endpoint, faulted ones included. */
+  requests: number;
+  /** New corrections stored. */
+  accepted: number;
+  /** Requests whose key was already stored (answered again, or refused for a different body). */
+  duplicates: number;
+  /** Requests refused (4xx other than faults). */
+  rejected: number;
+  /** Requests failed or dropped on purpose by a fault. */
+  faulted: number;
+  connectionTests: number;
+}
+
+export interface DeliveryContext {
+  store: CorrectionStore;
+  faults: FaultControl;
+  counters: DeliveryCounters;
+  token: string | undefined;
+  /** Base of receipt URLs: http://host:port */
+  baseUrl: string;
+}
+
+type Outcome = { kind: 'answer'; status: number; body?: unknown; headers?: Record<string, string> } | { kind: 'drop' };
+
+const refuse = (status: number, error: string, headers?: Record<string, string>): Outcome => ({
+  kind: 'answer',
+  status,
+  body: { error },
+  headers,
+});
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+async function receiveCorrection(req: IncomingMessage, ctx: DeliveryContext): Promise<Outcome> {
+  let submission: Submission;
+  try {
+    submission = await readSubmission(req);
+  } catch (error) {
+    if (!(error instanceof RequestProblem)) throw error;
+    // Past the cap the rest of the body is not read: close rather than drain it.
+    return refuse(error.status, error.message, error.status === 413 ? { Connection: 'close' } : undefined);
+  }
+  const verdict = checkCorrection(submission.correctionText, header(req, 'idempotency-key'));
+  if (!verdict.ok) return refuse(422, verdict.error);
+  const { correction, received, fingerprint } = verdict.value;
+  const pdfError = pdfProblem(correction, submission.pdf);
+  if (pdfError) return refuse(422, pdfError);
+
+  return ctx.store.withKey(correction.id, async (): Promise<Outcome> => {
+    const earlier = await ctx.store.lookup(correction.id);
+    if (earlier) {
+      ctx.counters.duplicates += 1;
+      if (earlier.fingerprint !== fingerprint) return refuse(422, REUSED_KEY_ERROR);
+      return { kind: 'answer', status: earlier.answer.status, body: earlier.answer.body };
+    }
+    const answer: StoredAnswer = {
+      status: 201,
+      body: { id: correction.id, url: `${ctx.baseUrl}/corrections/${correction.id}` },
+    };
+    await ctx.store.save({ id: correction.id, received, fingerprint, pdf: submission.pdf?.bytes, answer });
+    ctx.counters.accepted += 1;
+    if (ctx.faults.dropAfterStore()) return { kind: 'drop' };
+    return { kind: 'answer', status: answer.status, body: answer.body };
+  });
+}
+
+async function decide(req: IncomingMessage, ctx: DeliveryContext): Promise<Outcome> {
+  const credentials = credentialsProblem(req, ctx.token);
+  if (credentials) return refuse(401, credentials, { 'WWW-Authenticate': 'Bearer' });
+  if (header(req, 'erratum-connection-test') === '1') {
+    ctx.counters.connectionTests += 1;
+    await discardBody(req).catch(() => undefined);
+    return { kind: 'answer', status: 204 };
+  }
+  return receiveCorrection(req, ctx);
+}
+
+function faultOutcome(fault: Exclude<ArrivalFault, { kind: 'none' }>): Outcome {
+  if (fault.kind === 'drop') return fault;
+  const headers = fault.retryAfter === undefined ? undefined : { 'Retry-After': fault.retryAfter };
+  return {
+    kind: 'answer',
+    status: fault.status,
+    body: fault.body ?? { error: `Injected fault: ${fault.status}` },
+    headers,
+  };
+}
+
+function write(res: ServerResponse, outcome: Extract<Outcome, { kind: 'answer' }>): void {
+  const { status, body, headers } = outcome;
+  if (body === undefined) send(res, status, null, '', headers);
+  else if (typeof body === 'string') send(res, status, 'text/plain; charset=utf-8', body, headers);
+  else sendJson(res, status, body, headers);
+}
+
+export async function handleDelivery(req: IncomingMessage, res: ServerResponse, ctx: DeliveryContext): Promise<void> {
+  ctx.counters.requests += 1;
+  const fault = ctx.faults.onArrival();
+  let outcome: Outcome;
+  if (fault.kind !== 'none') {
+    ctx.counters.faulted += 1;
+    if (fault.kind === 'fail') await discardBody(req).catch(() => undefined);
+    outcome = faultOutcome(fault);
+  } else {
+    outcome = await decide(req, ctx);
+    if (outcome.kind === 'answer' && outcome.status >= 400) ctx.counters.rejected += 1;
+  }
+  if (outcome.kind === 'drop') {
+    req.socket.destroy();
+    return;
+  }
+  if (ctx.faults.delayMs > 0) await pause(ctx.faults.delayMs);
+  write(res, outcome);
+}
