@@ -1,3 +1,8 @@
 import { render } from 'preact';
+import { FormPage } from '../../components/form/FormPage';
+import { t, uiLanguage } from '../../lib/i18n';
+import '../../components/form/form.css';
 
-render(<p>Erratum</p>, document.getElementById('app')!);
+document.documentElement.lang = uiLanguage();
+document.title = t('formTitle');
+render(<FormPage />, document.getElementById('app')!);

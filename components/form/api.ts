@@ -1,0 +1,46 @@
+import { browser } from 'wxt/browser';
+import { clearDraft, type FormDraft, loadDraft, saveDraft } from '../../lib/drafts';
+import { sendRequest } from '../../lib/messaging/send';
+import type { Correction } from '../../lib/schema/correction';
+import { type QueueChanged, QueueChangedSchema } from '../../lib/schema/messages';
+import type { QueueSummary } from '../../lib/schema/queue';
+
+/** Everything the form does outside itself; tests hand in fakes. */
+export interface FormApi {
+  /** Store a new correction in the outbox; resolves once the background has stored it. */
+  submit(correction: Correction): Promise<QueueSummary>;
+  /** Replace a needs-attention correction (same id) and send it again. */
+  resubmit(correction: Correction): Promise<QueueSummary>;
+  /** Keep the PDF's bytes where the worker will find them, before the correction is submitted. */
+  stagePdf(correctionId: string, file: Blob, sha256: string): Promise<void>;
+  loadDraft(key: string): Promise<FormDraft | null>;
+  saveDraft(key: string, draft: FormDraft): Promise<void>;
+  clearDraft(key: string): Promise<void>;
+  /** Calls back with every valid queue/changed broadcast; returns the unsubscribe. */
+  subscribeQueue(listener: (change: QueueChanged) => void): () => void;
+}
+
+export const browserFormApi: FormApi = {
+  submit: (correction) => sendRequest('correction/submit', { correction }),
+  resubmit: (correction) => sendRequest('queue/resubmit', { correction }),
+  async stagePdf(correctionId, file, sha256) {
+    // Loaded on demand: only a form with a PDF needs the outbox database.
+    const [{ openQueueDb }, { stagePdf }] = await Promise.all([
+      import('../../lib/queue/db'),
+      import('../../lib/queue/pdf-store'),
+    ]);
+    await stagePdf(await openQueueDb(), correctionId, file, sha256);
+  },
+  loadDraft: (key) => loadDraft(key),
+  saveDraft: (key, draft) => saveDraft(key, draft),
+  clearDraft: (key) => clearDraft(key),
+  subscribeQueue(listener) {
+    const onMessage = (message: unknown) => {
+      // Any extension context can broadcast; only well-formed queue news is acted on.
+      const change = QueueChangedSchema.safeParse(message);
+      if (change.success) listener(change.data);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  },
+};

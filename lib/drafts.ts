@@ -1,0 +1,70 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { FormStateSchema } from './form/state';
+import type { PaperMetadata } from './schema/paper';
+
+// The form saves everything the user typed to extension storage as they type, so closing the
+// panel or the tab, or a browser crash, loses nothing. Extension storage, not IndexedDB: the form
+// page and the worker share it, and no page script can read it.
+
+export const FormDraftSchema = z.object({
+  version: z.literal(1),
+  savedAt: z.number(),
+  /** A PDF cannot be kept in storage; remembering that there was one lets the form say so. */
+  hadPdf: z.boolean(),
+  state: FormStateSchema,
+});
+export type FormDraft = z.infer<typeof FormDraftSchema>;
+
+/** The part of browser.storage.local drafts use, so tests can hand in their own. */
+export interface DraftStorage {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+function localStorageArea(): DraftStorage {
+  return browser.storage.local as unknown as DraftStorage;
+}
+
+/** FNV-1a: short, stable and synchronous; the key only needs to tell papers apart. */
+function hash(text: string): string {
+  let value = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    value ^= text.charCodeAt(i);
+    value = Math.imul(value, 0x01000193);
+  }
+  return (value >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * Names a paper the same way wherever it is read: by DOI, else arXiv id (without version),
+ * else PubMed id, else a hash of its page address and title.
+ */
+export function paperKey(paper: Pick<PaperMetadata, 'doi' | 'arxivId' | 'pmid' | 'url' | 'title'>): string {
+  if (paper.doi) return `doi:${paper.doi.toLowerCase()}`;
+  if (paper.arxivId) return `arxiv:${paper.arxivId.replace(/v\d+$/, '')}`;
+  if (paper.pmid) return `pmid:${paper.pmid}`;
+  return `page:${hash(`${paper.url.replace(/#.*$/, '')}#${paper.title ?? ''}`)}`;
+}
+
+export function draftStorageKey(key: string): string {
+  return `draft:${key}`;
+}
+
+/** The saved draft, or null when there is none or it no longer fits the form (an older version). */
+export async function loadDraft(key: string, area: DraftStorage = localStorageArea()): Promise<FormDraft | null> {
+  const storageKey = draftStorageKey(key);
+  const stored = (await area.get(storageKey))[storageKey];
+  if (stored === undefined) return null;
+  const parsed = FormDraftSchema.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function saveDraft(key: string, draft: FormDraft, area: DraftStorage = localStorageArea()): Promise<void> {
+  await area.set({ [draftStorageKey(key)]: draft });
+}
+
+export async function clearDraft(key: string, area: DraftStorage = localStorageArea()): Promise<void> {
+  await area.remove(draftStorageKey(key));
+}
