@@ -1,3 +1,5 @@
+import { startBackground } from '@/lib/background/start';
+
 export default defineBackground(() => {
-  console.log('erratum background');
+  startBackground();
 });

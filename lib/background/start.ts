@@ -1,0 +1,91 @@
+import { browser } from 'wxt/browser';
+import { openQueueDb } from '../queue/db';
+import { releaseAbandonedSends } from '../queue/delivery-state';
+import { listSummaries } from '../queue/outbox';
+import { sweepOrphanPdfs } from '../queue/pdf-store';
+import type { QueueChanged } from '../schema/messages';
+import type { QueueCounts, QueueSummary } from '../schema/queue';
+import { loadSettings } from '../settings';
+import { badgeFor } from '../sync/badge';
+import { createDeliveryScheduler } from '../sync/scheduler';
+import { createHandlers } from './handlers';
+import { createRouter } from './router';
+
+const DELIVERY_ALARM = 'erratum-delivery';
+const WAKE_ALARM = 'erratum-wake';
+/** A staged PDF whose correction never arrived (tab closed mid-submit) is dropped after a day. */
+const ORPHAN_PDF_AGE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Wires the worker: the message router, the delivery scheduler and what wakes it (a new
+ * correction, the browser coming online, alarms — re-created at every start, since alarms are
+ * what brings a stopped worker back), the toolbar badge and the queue broadcasts.
+ */
+export function startBackground(): void {
+  const db = () => openQueueDb();
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
+  async function announce(counts: QueueCounts, item?: QueueSummary): Promise<void> {
+    const badge = badgeFor(counts);
+    await action.setBadgeText({ text: badge.text });
+    if (badge.text) await action.setBadgeBackgroundColor({ color: badge.color });
+    const message: QueueChanged = { type: 'queue/changed', counts, item };
+    // Reaches extension pages only (popup, options, framed forms); none may be open.
+    await browser.runtime.sendMessage(message).catch(() => undefined);
+  }
+
+  const scheduler = createDeliveryScheduler({
+    db: openQueueDb,
+    loadSettings,
+    onChange: (item, counts) => void announce(counts, item),
+    // Chrome stops a worker after 30 s without extension API calls, even mid-upload.
+    keepAlive: () => browser.runtime.getPlatformInfo(),
+  });
+
+  async function afterRun(): Promise<void> {
+    const wakeAt = await scheduler.nextWakeAt();
+    if (wakeAt !== undefined) await browser.alarms.create(WAKE_ALARM, { when: Math.max(wakeAt, Date.now() + 1000) });
+  }
+
+  function deliver(): void {
+    scheduler.kick();
+    void scheduler
+      .idle?.()
+      .then(afterRun)
+      .catch(() => undefined);
+  }
+
+  async function refresh(): Promise<void> {
+    const { counts } = await listSummaries(await db(), { limit: 1 });
+    await announce(counts);
+  }
+
+  const route = createRouter(
+    createHandlers({
+      db,
+      queueChanged: () => {
+        void refresh();
+        deliver();
+      },
+    }),
+    browser.runtime.id,
+    browser.runtime.getURL('/'),
+  );
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DELIVERY_ALARM || alarm.name === WAKE_ALARM) deliver();
+  });
+  void browser.alarms.create(DELIVERY_ALARM, { periodInMinutes: 1 });
+  globalThis.addEventListener('online', deliver);
+
+  void db()
+    .then(async (database) => {
+      await releaseAbandonedSends(database);
+      await sweepOrphanPdfs(database, ORPHAN_PDF_AGE_MS);
+    })
+    .finally(() => {
+      void refresh();
+      deliver();
+    });
+}

@@ -1,0 +1,142 @@
+// The transitions the delivery scheduler makes. Each is one transaction and applies only from the
+// state it expects; anything else is ignored (null), never forced:
+//   queued | retrying (due)  ─claimDue→  sending  ─markSent→ sent
+//   sending (lease expired)  ─claimDue→  sending  ─markRetrying→ retrying
+//                                                ─markNeedsAttention→ needs-attention
+//   discarded (while in flight) ─markSent→ sent   (the server has it: the list must say so)
+import type { Receipt } from '../schema/correction';
+import type { QueueStatus } from '../schema/fields';
+import type { DeliveryError, QueueItem } from '../schema/queue';
+import type { QueueDb } from './db';
+import { updateItem, writeTransaction } from './transaction';
+
+/**
+ * Statuses a claim takes. A `sending` item is due when its lease has ended: the worker that took
+ * it was stopped mid-attempt (Chrome stops an idle extension worker after about 30 s), so the
+ * attempt never finished. Its nextAttemptAt is its lease end.
+ */
+const CLAIMABLE: readonly QueueStatus[] = ['sending', 'retrying', 'queued'];
+
+export interface ClaimOptions {
+  now: number;
+  /** How many items to take at most. */
+  max: number;
+  /** How long the claimed items belong to this worker; must outlast one attempt. */
+  leaseMs: number;
+  /** The endpoint these attempts will go to, recorded as `sendingTo`. */
+  endpoint: string;
+  /** Take only items due by this time (a run passes its start, so it never retries its own failures). */
+  dueBy?: number;
+}
+
+const dueRange = (status: QueueStatus, until: number) => IDBKeyRange.bound([status, -Infinity], [status, until]);
+
+/** Atomically takes up to `max` due items, oldest due first, and marks them `sending` under a lease. */
+export async function claimDue(
+  db: QueueDb,
+  { now, max, leaseMs, endpoint, dueBy = now }: ClaimOptions,
+): Promise<QueueItem[]> {
+  if (max <= 0) return [];
+  return writeTransaction(db, ['corrections'], async (tx) => {
+    const corrections = tx.objectStore('corrections');
+    const index = corrections.index('status-nextAttemptAt');
+    const due = (await Promise.all(CLAIMABLE.map((status) => index.getAll(dueRange(status, dueBy), max))))
+      .flat()
+      .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
+      .slice(0, max);
+    const claimed = due.map(
+      (item): QueueItem => ({
+        ...item,
+        status: 'sending',
+        attempts: item.attempts + 1,
+        leaseUntil: now + leaseMs,
+        nextAttemptAt: now + leaseMs,
+        sendingTo: endpoint,
+        updatedAt: now,
+      }),
+    );
+    for (const item of claimed) await corrections.put(item);
+    return claimed;
+  });
+}
+
+/** Which attempt a result belongs to: a result from an attempt whose lease was taken back is stale. */
+export interface AttemptRef {
+  attempt?: number;
+}
+
+const isCurrentAttempt = (item: QueueItem, attempt: number | undefined) =>
+  item.status === 'sending' && (attempt === undefined || item.attempts === attempt);
+
+/**
+ * The server acknowledged the correction. Applies to an item in flight, or discarded while in
+ * flight; whichever attempt it came from, since any acknowledgement means the server has it.
+ */
+export async function markSent(db: QueueDb, id: string, receipt: Receipt | undefined, now = Date.now()) {
+  return updateItem(db, id, (item) =>
+    item.status === 'sending' || item.status === 'discarded'
+      ? { ...item, status: 'sent', receipt, lastError: undefined, leaseUntil: undefined, updatedAt: now }
+      : null,
+  );
+}
+
+/** The attempt failed for a reason that may pass; try again at `nextAttemptAt`. */
+export async function markRetrying(
+  db: QueueDb,
+  id: string,
+  error: DeliveryError,
+  nextAttemptAt: number,
+  { attempt }: AttemptRef = {},
+) {
+  return updateItem(db, id, (item) =>
+    isCurrentAttempt(item, attempt)
+      ? { ...item, status: 'retrying', lastError: error, nextAttemptAt, leaseUntil: undefined, updatedAt: error.at }
+      : null,
+  );
+}
+
+/** The attempt failed for a reason only the user can fix (the server refused it, credentials, address). */
+export async function markNeedsAttention(db: QueueDb, id: string, error: DeliveryError, { attempt }: AttemptRef = {}) {
+  return updateItem(db, id, (item) =>
+    isCurrentAttempt(item, attempt)
+      ? {
+          ...item,
+          status: 'needs-attention',
+          lastError: error,
+          nextAttemptAt: error.at,
+          leaseUntil: undefined,
+          updatedAt: error.at,
+        }
+      : null,
+  );
+}
+
+/**
+ * When the next item becomes due: the earliest retry time, lease end, or queued item (already
+ * due). Undefined when nothing is waiting. The background sets a `browser.alarms` alarm for it,
+ * since an alarm is what brings a stopped worker back.
+ */
+export async function nextWakeAt(db: QueueDb): Promise<number | undefined> {
+  const index = db.transaction('corrections').store.index('status-nextAttemptAt');
+  const firsts = await Promise.all(
+    CLAIMABLE.map(async (status) => (await index.openKeyCursor(dueRange(status, Infinity)))?.key[1]),
+  );
+  const times = firsts.filter((time) => time !== undefined);
+  return times.length > 0 ? Math.min(...times) : undefined;
+}
+
+/**
+ * At worker start, every `sending` item was abandoned: a browser runs one instance of the
+ * extension's worker at a time, so the worker that claimed it is gone (stopped while idle, or the
+ * browser closed). Such items are due again now instead of when their lease would end; the same
+ * Idempotency-Key makes the repeat harmless if the server had already stored one.
+ */
+export async function releaseAbandonedSends(db: QueueDb, now = Date.now()): Promise<number> {
+  return writeTransaction(db, ['corrections'], async (tx) => {
+    const corrections = tx.objectStore('corrections');
+    const abandoned = await corrections.index('status-nextAttemptAt').getAll(dueRange('sending', Infinity));
+    for (const item of abandoned)
+      await corrections.put({ ...item, nextAttemptAt: now, leaseUntil: now, updatedAt: now });
+    return abandoned.length;
+  });
+}

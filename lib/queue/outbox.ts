@@ -1,0 +1,170 @@
+// The outbox operations the user triggers (through the message router), answering with what the
+// popup and the form show: QueueSummary. Nothing leaves the outbox before the server has
+// acknowledged it: a discarded item stays, marked `discarded`.
+import type { Correction } from '../schema/correction';
+import type { QueueStatus } from '../schema/fields';
+import type { QueueCounts, QueueItem, QueueSummary } from '../schema/queue';
+import { checkAttachment } from './attachment';
+import type { QueueDb } from './db';
+import { QueueError } from './errors';
+import { countByStatus, toSummary } from './summary';
+import { updateItem, writeTransaction } from './transaction';
+
+/** A correction the user can still change or send again: delivery stopped or is waiting. */
+const RETRYABLE: readonly QueueStatus[] = ['retrying', 'needs-attention'];
+
+/**
+ * Stores a new correction as `queued`, due now. Its PDF, if it has one, must already be staged
+ * (see pdf-store.ts). Queuing the same id twice (a double click, a resent message) returns the
+ * item already stored and writes nothing.
+ */
+export async function enqueue(db: QueueDb, correction: Correction, now = Date.now()): Promise<QueueSummary> {
+  const stored = await writeTransaction(db, ['corrections', 'pdfs'], async (tx) => {
+    const corrections = tx.objectStore('corrections');
+    const existing = await corrections.get(correction.id);
+    if (existing) return existing;
+    await checkAttachment(tx, correction);
+    const item: QueueItem = {
+      id: correction.id,
+      correction,
+      status: 'queued',
+      attempts: 0,
+      nextAttemptAt: now,
+      hasPdf: correction.pdf !== undefined,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await corrections.add(item);
+    return item;
+  });
+  return toSummary(stored);
+}
+
+export interface QueueListing {
+  /** Newest first, at most `limit`. */
+  items: QueueSummary[];
+  counts: QueueCounts;
+  total: number;
+}
+
+/** The popup's view: reads only `limit` records (newest first) and counts the rest on an index. */
+export async function listSummaries(db: QueueDb, { limit }: { limit: number }): Promise<QueueListing> {
+  const store = db.transaction('corrections').store;
+  const items: QueueSummary[] = [];
+  let cursor = limit > 0 ? await store.index('createdAt').openCursor(null, 'prev') : null;
+  while (cursor) {
+    items.push(toSummary(cursor.value));
+    cursor = items.length < limit ? await cursor.continue() : null;
+  }
+  const counts = await countByStatus(store.index('status'));
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return { items, counts, total };
+}
+
+export async function getItem(db: QueueDb, id: string): Promise<QueueItem | null> {
+  return (await db.get('corrections', id)) ?? null;
+}
+
+export async function getCounts(db: QueueDb): Promise<QueueCounts> {
+  return countByStatus(db.transaction('corrections').store.index('status'));
+}
+
+/**
+ * Gives up on a correction: it stays listed as `discarded` and its PDF is deleted. A sent one
+ * cannot be discarded (the server has it). Discarding one in flight is allowed; if that attempt
+ * is then acknowledged, the item becomes `sent`, because the server did receive it (markSent).
+ */
+export async function discard(db: QueueDb, id: string, now = Date.now()): Promise<QueueSummary> {
+  const item = await updateItem(db, id, (current) => {
+    if (current.status === 'sent') throw new QueueError('This correction has already been delivered.');
+    if (current.status === 'discarded') return current;
+    return { ...current, status: 'discarded', leaseUntil: undefined, updatedAt: now };
+  });
+  if (!item) throw new QueueError('This correction is no longer in the outbox.');
+  return toSummary(item);
+}
+
+/**
+ * Replaces the correction of an item that needs attention (or is waiting to retry) with the
+ * user's edited version, same id, and queues it now. Its PDF follows the new version: checked
+ * against the staged file when it has one, deleted when it has none.
+ */
+export async function resubmit(db: QueueDb, correction: Correction, now = Date.now()): Promise<QueueSummary> {
+  const stored = await writeTransaction(db, ['corrections', 'pdfs'], async (tx) => {
+    const corrections = tx.objectStore('corrections');
+    const current = await corrections.get(correction.id);
+    if (!current) throw new QueueError('This correction is no longer in the outbox.');
+    if (!RETRYABLE.includes(current.status))
+      throw new QueueError(
+        current.status === 'sent' || current.status === 'discarded'
+          ? `This correction was already ${current.status}; it can no longer be changed.`
+          : 'This correction is on its way; it can no longer be changed.',
+      );
+    await checkAttachment(tx, correction);
+    const item: QueueItem = {
+      ...current,
+      correction,
+      status: 'queued',
+      nextAttemptAt: now,
+      hasPdf: correction.pdf !== undefined,
+      lastError: undefined,
+      leaseUntil: undefined,
+      updatedAt: now,
+    };
+    await corrections.put(item);
+    return item;
+  });
+  return toSummary(stored);
+}
+
+/** Puts `items` back in the queue, due now; their last error is history once they are queued. */
+async function requeue(
+  corrections: { put(item: QueueItem): Promise<unknown> },
+  items: QueueItem[],
+  now: number,
+): Promise<number> {
+  for (const item of items)
+    await corrections.put({ ...item, status: 'queued', nextAttemptAt: now, lastError: undefined, updatedAt: now });
+  return items.length;
+}
+
+/**
+ * Queues for delivery now one item, or without an id every item, that is waiting to retry or
+ * needs attention. Returns how many; an item in any other state is left alone.
+ */
+export async function retryNow(db: QueueDb, id?: string, now = Date.now()): Promise<number> {
+  return writeTransaction(db, ['corrections'], async (tx) => {
+    const corrections = tx.objectStore('corrections');
+    const candidates =
+      id === undefined
+        ? (await Promise.all(RETRYABLE.map((status) => corrections.index('status').getAll(status)))).flat()
+        : [await corrections.get(id)].filter((item) => item !== undefined);
+    return requeue(
+      corrections,
+      candidates.filter((item) => RETRYABLE.includes(item.status)),
+      now,
+    );
+  });
+}
+
+/**
+ * After the user saves new settings: queues again the items that stopped only because of the
+ * endpoint address or the token (not those the server refused for their content). Returns how many.
+ */
+export async function requeueSettingsProblems(db: QueueDb, now = Date.now()): Promise<number> {
+  return writeTransaction(db, ['corrections'], async (tx) => {
+    const corrections = tx.objectStore('corrections');
+    const stuck = await corrections.index('status').getAll('needs-attention');
+    const kinds = ['credentials', 'config'];
+    return requeue(
+      corrections,
+      stuck.filter((item) => kinds.includes(item.lastError?.kind ?? '')),
+      now,
+    );
+  });
+}
+
+/** Every correction, oldest first, for the user to keep or inspect (PDFs are not included). */
+export async function exportAll(db: QueueDb): Promise<QueueItem[]> {
+  return db.getAllFromIndex('corrections', 'createdAt');
+}
