@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, type Settings } from './schema/settings';
+import { DISABLED_SITES_KEY } from './site-toggle';
 
 // Settings live in extension storage. Only extension pages and the worker read this item; the
 // content script reads nothing but `disabledSitesItem`, so the token and the user's email never
@@ -10,7 +11,7 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 });
 
 /** The one setting page-side code needs, kept apart from the secrets. */
-export const disabledSitesItem = storage.defineItem<string[]>('local:disabledSites', {
+export const disabledSitesItem = storage.defineItem<string[]>(`local:${DISABLED_SITES_KEY}`, {
   fallback: [],
   version: 1,
 });

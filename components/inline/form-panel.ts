@@ -1,0 +1,81 @@
+import { t } from '@/lib/i18n';
+import { createShadowHost } from './shadow-host';
+
+const PANEL_HOST_STYLE =
+  'all: initial !important; position: fixed !important; top: 0 !important; right: 0 !important; z-index: 2147483647 !important; display: block !important; width: min(460px, 100vw) !important; height: 100vh !important; margin: 0 !important; padding: 0 !important; border: 0 !important; transform: none !important; opacity: 1 !important; visibility: visible !important; pointer-events: auto !important;';
+
+const PANEL_CSS = `
+:host { all: initial !important; position: fixed !important; top: 0 !important; right: 0 !important; z-index: 2147483647 !important; display: block !important; width: min(460px, 100vw) !important; height: 100vh !important; visibility: visible !important; }
+iframe { all: initial; display: block; width: 100%; height: 100%; border: 0; border-left: 1px solid rgba(0,0,0,.15);
+  box-shadow: -8px 0 24px rgba(0, 0, 0, 0.18); background: Canvas; color-scheme: light dark; }
+`;
+
+/** A hostile page that keeps removing the panel gets it back this often, then a clean close. */
+const MAX_RESTORES = 3;
+
+/**
+ * The correction form as a panel over the page: an extension page in an iframe, so page script
+ * can neither read the user's data nor restyle it, and the page beside it stays usable.
+ */
+export class FormPanel {
+  private host?: HTMLElement;
+  private frame?: HTMLIFrameElement;
+  private observer?: MutationObserver;
+  private restores = 0;
+  private returnFocusTo?: HTMLElement;
+
+  constructor(private readonly doc: Document = document) {
+    this.onMessage = this.onMessage.bind(this);
+  }
+
+  get isOpen(): boolean {
+    return this.host !== undefined;
+  }
+
+  open(src: string, returnFocusTo?: HTMLElement): void {
+    this.returnFocusTo = returnFocusTo;
+    if (!this.host || !this.frame) {
+      const { host, root } = createShadowHost('erratum-panel', PANEL_CSS, PANEL_HOST_STYLE, this.doc);
+      const frame = this.doc.createElement('iframe');
+      frame.title = t('inlinePanelLabel');
+      root.append(frame);
+      this.host = host;
+      this.frame = frame;
+      this.restores = 0;
+      this.doc.defaultView?.addEventListener('message', this.onMessage);
+      this.observer = new MutationObserver(() => this.keepAttached());
+      this.observer.observe(this.doc.documentElement, { childList: true });
+      this.observer.observe(this.doc.body ?? this.doc.documentElement, { childList: true });
+    }
+    this.frame.src = src;
+    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+    this.frame.focus();
+  }
+
+  close(): void {
+    this.observer?.disconnect();
+    this.doc.defaultView?.removeEventListener('message', this.onMessage);
+    this.host?.remove();
+    this.host = undefined;
+    this.frame = undefined;
+    this.returnFocusTo?.focus();
+  }
+
+  /** The page removed the panel: put it back (the form restores its draft), or give up cleanly. */
+  private keepAttached(): void {
+    if (!this.host || this.host.isConnected) return;
+    if (++this.restores > MAX_RESTORES) {
+      this.close();
+      return;
+    }
+    this.doc.documentElement.append(this.host);
+  }
+
+  private onMessage(event: MessageEvent): void {
+    // Only the form itself may close the panel: a page can post messages too, but it cannot
+    // make them come from our frame's window.
+    if (!this.frame || event.source !== this.frame.contentWindow) return;
+    const data = event.data as { type?: unknown } | null;
+    if (data && typeof data === 'object' && data.type === 'erratum/close') this.close();
+  }
+}

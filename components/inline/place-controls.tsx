@@ -1,0 +1,81 @@
+import { render } from 'preact';
+import type { DetectedPaper } from '@/lib/extract/types';
+import { t } from '@/lib/i18n';
+import { placementFor } from '@/lib/page/placement';
+import type { ControlField } from '@/lib/schema/fields';
+import { CONTROL_CSS, CONTROL_HOST_STYLE } from './control-styles';
+import { EditButton } from './EditButton';
+import { createShadowHost } from './shadow-host';
+
+export interface ControlTarget {
+  paper: DetectedPaper;
+  field: ControlField;
+  authorIndex?: number;
+  anchor: Element;
+}
+
+export type OpenForm = (target: ControlTarget, button: HTMLButtonElement) => void;
+
+/** Every control a set of papers needs: one per shown field, one per shown author. */
+export function controlTargets(papers: readonly DetectedPaper[]): ControlTarget[] {
+  const targets: ControlTarget[] = [];
+  const taken = new Set<Element>();
+  for (const paper of papers) {
+    for (const [field, anchor] of Object.entries(paper.anchors.fields) as [ControlField, Element | undefined][]) {
+      // One element can show two fields (a date that is also the year): one control for it.
+      if (!anchor || taken.has(anchor)) continue;
+      taken.add(anchor);
+      targets.push({ paper, field, anchor });
+    }
+    paper.anchors.authors.forEach((anchor, authorIndex) => {
+      if (!anchor || taken.has(anchor)) return;
+      taken.add(anchor);
+      targets.push({ paper, field: 'author', authorIndex, anchor });
+    });
+  }
+  return targets;
+}
+
+function labelFor(target: ControlTarget): string {
+  if (target.field === 'author') {
+    const name = target.paper.metadata.authors[target.authorIndex ?? 0]?.name ?? '';
+    return t('inlineEditAuthor', name);
+  }
+  return t(`inlineEdit_${target.field}`);
+}
+
+const CHUNK = 250;
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Puts a control beside each target. Placements are computed first and hosts inserted after,
+ * in chunks that yield to the page, so a 3,000-author page never freezes. Returns the hosts;
+ * `signal` aborting removes them all.
+ */
+export async function placeControls(
+  targets: readonly ControlTarget[],
+  onOpen: OpenForm,
+  signal: AbortSignal,
+): Promise<HTMLElement[]> {
+  const hosts: HTMLElement[] = [];
+  signal.addEventListener('abort', () => {
+    for (const host of hosts) host.remove();
+  });
+  for (let start = 0; start < targets.length; start += CHUNK) {
+    if (start > 0) await yieldToPage();
+    if (signal.aborted) return hosts;
+    const chunk = targets.slice(start, start + CHUNK);
+    const placements = chunk.map((target) => placementFor(target.anchor));
+    chunk.forEach((target, i) => {
+      const placement = placements[i];
+      if (!placement) return;
+      const { host, root } = createShadowHost('erratum-control', CONTROL_CSS, CONTROL_HOST_STYLE);
+      host.dataset.erratumField = target.field;
+      if (target.authorIndex !== undefined) host.dataset.erratumAuthor = String(target.authorIndex);
+      render(<EditButton field={target.field} label={labelFor(target)} onActivate={(b) => onOpen(target, b)} />, root);
+      placement.parent.insertBefore(host, placement.before);
+      hosts.push(host);
+    });
+  }
+  return hosts;
+}

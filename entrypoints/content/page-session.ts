@@ -1,0 +1,93 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { FormPanel } from '@/components/inline/form-panel';
+import { type ControlTarget, controlTargets, placeControls } from '@/components/inline/place-controls';
+import { isOwnNode } from '@/components/inline/shadow-host';
+import { showToast } from '@/components/inline/toast';
+import type { DetectedPaper } from '@/lib/extract/types';
+import { t } from '@/lib/i18n';
+import { sendRequest } from '@/lib/messaging/send';
+import { domQuiet, onDomQuiet } from '@/lib/page/dom-quiet';
+import { waitForElement } from '@/lib/page/wait-for-element';
+import { isSiteDisabled } from '@/lib/site-toggle';
+import { detectPapers } from '@/lib/sites/detect';
+import { SITE_ADAPTERS } from '@/lib/sites/index';
+
+/** What identifies the papers on screen: when it changes, the controls are placed anew. */
+function signatureOf(papers: readonly DetectedPaper[]): string {
+  return papers
+    .map(({ metadata: m }) => `${m.title}|${m.doi}|${m.authors.length}|${m.abstract?.length ?? 0}`)
+    .join('\n');
+}
+
+/**
+ * Detect → place controls → open the form on click, once per page and again after in-app
+ * navigation or when a client-rendered page swaps its content. Each run has its own
+ * AbortSignal: aborting removes that run's controls, so controls never go stale or double.
+ */
+export function startPageSession(ctx: ContentScriptContext): void {
+  const panel = new FormPanel();
+  let run: AbortController | undefined;
+  let signature = '';
+  let hosts: HTMLElement[] = [];
+
+  async function openForm(target: ControlTarget, button: HTMLButtonElement): Promise<void> {
+    try {
+      const { contextId } = await sendRequest('form/open', {
+        paper: target.paper.metadata,
+        field: target.field,
+        authorIndex: target.authorIndex,
+      });
+      panel.open(`${browser.runtime.getURL('/form.html')}#ctx=${contextId}`, button);
+    } catch (error) {
+      showToast(t('inlineFormError', error instanceof Error ? error.message : String(error)));
+    }
+  }
+
+  async function detectAndDecorate(force: boolean): Promise<void> {
+    const url = new URL(location.href);
+    const adapter = SITE_ADAPTERS.find((candidate) => candidate.matches(url));
+    const controller = new AbortController();
+    if (force) {
+      // In-app navigation: the previous paper's controls go at once, before the next renders.
+      run?.abort();
+      run = controller;
+      signature = '';
+    }
+    if (adapter?.readySelector) {
+      await waitForElement(adapter.readySelector, { signal: ctx.signal });
+      if (ctx.signal.aborted) return;
+    }
+    const { site, papers } = detectPapers(document, url);
+    const next = signatureOf(papers);
+    const controlsIntact = hosts.every((host) => host.isConnected);
+    if (!force && next === signature && controlsIntact) return;
+    if (run !== controller) run?.abort();
+    run = controller;
+    signature = next;
+    hosts = [];
+    if (papers.length === 0 || (await isSiteDisabled(site)) || controller.signal.aborted) return;
+    hosts = await placeControls(
+      controlTargets(papers),
+      (target, button) => void openForm(target, button),
+      controller.signal,
+    );
+  }
+
+  ctx.onInvalidated(() => {
+    run?.abort();
+    panel.close();
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    // The previous paper's controls go at once; the next paper is read once it has rendered.
+    run?.abort();
+    signature = '';
+    void domQuiet({ signal: ctx.signal, ignore: isOwnNode }).then(() => detectAndDecorate(true));
+  });
+  // Client-rendered sites change content without navigating; other pages are left alone.
+  const url = new URL(location.href);
+  if (SITE_ADAPTERS.find((candidate) => candidate.matches(url))?.readySelector) {
+    onDomQuiet(() => void detectAndDecorate(false), { signal: ctx.signal, ignore: isOwnNode });
+  }
+  void detectAndDecorate(true);
+}

@@ -1,0 +1,297 @@
+// Finding where the reader sees each field: the element whose text is the value. Anchors are
+// what inline controls sit beside, so an anchor is always a shown element in <body> whose text
+// matches the value (normalised comparison), never a <meta>.
+import type { Author, PaperMetadata } from '../schema/paper';
+import { stripMarkers } from './authors';
+import { toIsoDate } from './dates';
+import { collapseWhitespace, comparisonKey, visibleText } from './text';
+import type { FieldAnchors } from './types';
+import { isShown, type VisibilityCache } from './visibility';
+import { headingText } from './visible';
+
+/** Elements examined when looking for short values; an article header is far smaller. */
+const MAX_ELEMENTS = 2_000;
+/** Elements longer than this are containers, not a name or a date. */
+const MAX_SHORT_TEXT = 300;
+
+export interface ShortElement {
+  el: Element;
+  text: string;
+}
+
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'SELECT', 'OPTION', 'HEAD']);
+
+/**
+ * Elements with little text and few children, in document order, under `root`: the places a
+ * name, a date or an identifier is written. Read lazily and remembered, so the finders share
+ * one bounded pass and a finder that stops early (every author found) saves the rest of it.
+ */
+export function shortElements(root: Element | null | undefined, limit = MAX_ELEMENTS): Iterable<ShortElement> {
+  const found: ShortElement[] = [];
+  const all = root?.getElementsByTagName('*');
+  const count = Math.min(all?.length ?? 0, limit);
+  let next = 0;
+  const readMore = (): boolean => {
+    while (next < count) {
+      const el = (all as HTMLCollectionOf<Element>)[next++] as Element;
+      const text = shortText(el);
+      if (text === undefined) continue;
+      found.push({ el, text });
+      return true;
+    }
+    return false;
+  };
+  return {
+    *[Symbol.iterator]() {
+      for (let i = 0; i < found.length || readMore(); i++) yield found[i] as ShortElement;
+    },
+  };
+}
+
+/** The text of an element that holds a short value itself; undefined for containers and long text. */
+function shortText(el: Element): string | undefined {
+  const first = el.firstChild;
+  // The common case, a leaf such as <span>Ada Lovelace</span>, read without walking anything.
+  if (first !== null && first === el.lastChild) {
+    if (first.nodeType !== 3) return undefined;
+    const text = collapseWhitespace(first.nodeValue ?? '');
+    return text.length > 0 && text.length <= MAX_SHORT_TEXT ? text : undefined;
+  }
+  if (SKIPPED.has(el.tagName.toUpperCase()) || el.childElementCount > 6 || !ownsText(el)) return undefined;
+  // textContent is enough for these few-children elements and several times cheaper than
+  // visibleText; the length test comes before any cleaning.
+  const raw = el.textContent ?? '';
+  if (raw.length > MAX_SHORT_TEXT * 3) return undefined;
+  const text = collapseWhitespace(raw);
+  return text.length > 0 && text.length <= MAX_SHORT_TEXT ? text : undefined;
+}
+
+// An element whose own children include words: containers of containers are skipped cheaply,
+// since their text is found again on the inner element that holds it.
+function ownsText(el: Element): boolean {
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3 && /\S/.test(node.nodeValue ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Where to look for the short fields: the part of the page around the title (its article,
+ * header or main box), so a long reference list or "citing literature" section further down
+ * is neither searched nor mistaken for the paper's own authors.
+ */
+export function headerRegion(doc: Document, titleAnchor: Element | undefined): Element | null {
+  if (!titleAnchor) return doc.body;
+  const box = titleAnchor.closest('article, main, [role="main"], #content, .content');
+  if (box && box !== doc.body) return box;
+  let region: Element = titleAnchor;
+  for (let i = 0; i < 4 && region.parentElement && region.parentElement !== doc.body; i++) {
+    region = region.parentElement;
+  }
+  // A title directly in <body> has no box of its own: the whole page is its header.
+  return region === titleAnchor ? doc.body : region;
+}
+
+/** Keys under which a person's name may be written: "Ada Lovelace", "Lovelace, Ada", "A. Lovelace", "Lovelace A". */
+export function nameKeys(author: Author): string[] {
+  const keys = new Set<string>([comparisonKey(author.name)]);
+  const { given, family } = author;
+  if (given && family) {
+    const initials = given
+      .split(/[\s.-]+/)
+      .filter(Boolean)
+      .map((part) => part[0])
+      .join('');
+    for (const form of [
+      `${family} ${given}`,
+      `${initials} ${family}`,
+      `${family} ${initials}`,
+      `${given[0]} ${family}`,
+    ]) {
+      keys.add(comparisonKey(form));
+    }
+  }
+  keys.delete('');
+  return [...keys];
+}
+
+function firstShown(elements: Iterable<Element>): Element | undefined {
+  for (const el of elements) if (isShown(el)) return el;
+  return undefined;
+}
+
+/** The first shown heading or title element whose text is the title (a suffix such as a version badge is allowed). */
+export function findTitleAnchor(doc: Document, title: string): Element | undefined {
+  const key = comparisonKey(title);
+  if (!key || !doc.body) return undefined;
+  // Headings first; elements classed "title" only when no heading shows it.
+  return (
+    titleIn(doc.body.querySelectorAll('h1, h2, h3, [itemprop="headline"]'), title, key) ??
+    titleIn(doc.body.querySelectorAll('[class*="title" i]'), title, key)
+  );
+}
+
+function titleIn(candidates: ArrayLike<Element>, title: string, key: string): Element | undefined {
+  const exact: Element[] = [];
+  const prefixed: Element[] = [];
+  for (let i = 0; i < Math.min(candidates.length, 1000); i++) {
+    const el = candidates[i] as Element;
+    if ((el.textContent?.length ?? 0) > title.length * 3 + 200) continue;
+    const text = comparisonKey(headingText(el));
+    if (text === key) exact.push(el);
+    else if (text.startsWith(key) && text.length <= key.length * 1.5 + 10) prefixed.push(el);
+  }
+  return firstShown(exact) ?? firstShown(prefixed);
+}
+
+const ABSTRACT_BOXES = '#abstract, .abstract, [id^="abs" i], [class*="abstract" i], [itemprop="description"]';
+
+export function findAbstractAnchor(doc: Document, abstract: string, seen?: Element): Element | undefined {
+  const start = comparisonKey(abstract.slice(0, 300)).slice(0, 120);
+  if (!start) return undefined;
+  const matches = (el: Element) => comparisonKey(visibleText(el, 1000)).includes(start);
+  if (seen && matches(seen)) return seen;
+  const candidates = doc.body?.querySelectorAll(ABSTRACT_BOXES) ?? [];
+  for (let i = 0; i < Math.min(candidates.length, 200); i++) {
+    const el = candidates[i] as Element;
+    if (matches(el) && isShown(el)) return el;
+  }
+  return undefined;
+}
+
+export function findAuthorAnchors(authors: readonly Author[], short: Iterable<ShortElement>): (Element | undefined)[] {
+  const anchors: (Element | undefined)[] = authors.map(() => undefined);
+  // Every way each author may be written -> the authors written that way, in author order.
+  const wanted = new Map<string, number[]>();
+  authors.forEach((author, index) => {
+    for (const key of nameKeys(author)) {
+      const list = wanted.get(key);
+      if (list) list.push(index);
+      else wanted.set(key, [index]);
+    }
+  });
+  let missing = authors.length;
+  const used = new Set<Element>();
+  const visibility: VisibilityCache = new Map();
+  for (const { el, text } of short) {
+    if (missing === 0) break;
+    if (text.length > 150) continue;
+    const indexes = wanted.get(comparisonKey(stripMarkers(text)));
+    const index = indexes?.find((i) => anchors[i] === undefined);
+    if (index === undefined || !isShown(el, visibility)) continue;
+    // A name written twice (a hidden popover, a mobile copy) keeps its first shown place.
+    if (used.has(el)) continue;
+    used.add(el);
+    anchors[index] = el;
+    missing--;
+  }
+  return anchors;
+}
+
+export function findDoiAnchor(doi: string, short: Iterable<ShortElement>): Element | undefined {
+  let best: ShortElement | undefined;
+  for (const item of short) {
+    if (!item.text.toLowerCase().includes(doi)) continue;
+    if (!best || best.el.contains(item.el)) best = item;
+    else break;
+  }
+  return best && isShown(best.el) ? best.el : undefined;
+}
+
+const DATE_IN_TEXT =
+  /\b(\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}\s+[A-Z][a-z]{2}\s+\d{1,2}|[A-Z][a-z]{2,8}\.?\s+\d{4})\b/g;
+
+/** The smallest shown element that writes the paper's full date (a bare year is too common to mean it). */
+export function findDateAnchor(date: string, short: Iterable<ShortElement>): Element | undefined {
+  if (date.length < 7) return undefined;
+  for (const { el, text } of short) {
+    if (text.length > 120 || !text.includes(date.slice(0, 4))) continue;
+    for (const match of text.matchAll(DATE_IN_TEXT)) {
+      if (toIsoDate(match[0]).date === date && !hasChildWithSameDate(el, match[0]) && isShown(el)) return el;
+    }
+  }
+  return undefined;
+}
+
+function hasChildWithSameDate(el: Element, written: string): boolean {
+  for (const child of el.children) if ((child.textContent ?? '').includes(written)) return true;
+  return false;
+}
+
+export function findVenueAnchor(venue: string, short: Iterable<ShortElement>): Element | undefined {
+  const key = comparisonKey(venue);
+  if (key.length < 3) return undefined;
+  for (const { el, text } of short) {
+    const k = comparisonKey(text);
+    if ((k === key || (k.startsWith(key) && k.length <= key.length + 30)) && isShown(el)) return el;
+  }
+  return undefined;
+}
+
+export function findPdfAnchor(doc: Document, pdfUrl: string, seen?: Element): Element | undefined {
+  const target = withoutProtocol(pdfUrl);
+  const path = target.slice(target.indexOf('/'));
+  const links = doc.body?.querySelectorAll('a[href]') ?? [];
+  for (let i = 0; i < Math.min(links.length, 5000); i++) {
+    const link = links[i] as Element;
+    // Absolute, protocol-relative and root-relative forms compared as strings: resolving every
+    // link's address would dominate the extraction on pages with long reference lists.
+    const href = (link.getAttribute('href') ?? '').trim().replace(/&amp;/g, '&');
+    const same = href.startsWith('/') && !href.startsWith('//') ? href === path : withoutProtocol(href) === target;
+    if (same && visibleText(link, 100) && isShown(link)) return link;
+  }
+  // The page's own "PDF" button may point at another address of the same file (APS shows
+  // journals.aps.org/…/pdf/… while citation_pdf_url says link.aps.org/pdf/…): still where the
+  // reader sees the PDF.
+  return seen && isShown(seen) ? seen : undefined;
+}
+
+function withoutProtocol(url: string): string {
+  return url.replace(/^(?:https?:)?\/\//, '').replace(/\/$/, '');
+}
+
+export interface VisibleElements {
+  title?: Element;
+  abstract?: Element;
+  pdfUrl?: Element;
+}
+
+/** Every anchor of a merged paper. */
+export function findAnchors(doc: Document, metadata: PaperMetadata, seen: VisibleElements = {}): FieldAnchors {
+  const anchors: FieldAnchors = { fields: {}, authors: [] };
+  if (!doc.body) return anchors;
+  const set = (field: keyof FieldAnchors['fields'], el: Element | undefined) => {
+    if (el) anchors.fields[field] = el;
+  };
+  const title = metadata.title
+    ? seen.title && sameText(seen.title, metadata.title)
+      ? seen.title
+      : findTitleAnchor(doc, metadata.title)
+    : undefined;
+  set('title', title);
+  // Long author lists need room: every author is a short element of its own.
+  const short = shortElements(headerRegion(doc, title), 2_000 + 3 * metadata.authors.length);
+  if (metadata.abstract) set('abstract', findAbstractAnchor(doc, metadata.abstract, seen.abstract));
+  if (metadata.doi) set('doi', findDoiAnchor(metadata.doi, short));
+  if (metadata.date) set('date', findDateAnchor(metadata.date, short));
+  if (metadata.venue) set('venue', findVenueAnchor(metadata.venue, short));
+  if (metadata.pdfUrl) set('pdfUrl', findPdfAnchor(doc, metadata.pdfUrl, seen.pdfUrl));
+  anchors.authors = findAuthorAnchors(metadata.authors, short);
+  const found = anchors.authors.filter((el): el is Element => el !== undefined);
+  const list = found.length > 0 ? authorListElement(found, doc.body) : undefined;
+  if (list) anchors.fields.authors = list;
+  return anchors;
+}
+
+function sameText(el: Element, value: string): boolean {
+  return comparisonKey(headingText(el)) === comparisonKey(value);
+}
+
+/** The smallest element holding every found author: where the author list is shown. */
+function authorListElement(found: readonly Element[], body: Element): Element | undefined {
+  const first = found[0] as Element;
+  const last = found[found.length - 1] as Element;
+  let common: Element | null = found.length === 1 ? first.parentElement : first;
+  while (common && !common.contains(last)) common = common.parentElement;
+  return common && common !== body ? common : first;
+}

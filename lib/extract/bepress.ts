@@ -1,0 +1,30 @@
+// bepress Digital Commons' bepress_citation_* tags: Highwire's names with a prefix.
+import type { Author } from '../schema/paper';
+import { parseAuthorName } from './authors';
+import { type Candidate, present } from './candidate';
+import { findDoi } from './dublin-core';
+import { MAX_AUTHORS } from './highwire';
+import { type MetaTags, readMetaTags } from './meta-tags';
+import { cleanText } from './text';
+import { absoluteUrl, firstDate } from './values';
+
+export function readBepress(doc: Document = document, tags: MetaTags = readMetaTags(doc)): Candidate {
+  const date = firstDate(tags.all('bepress_citation_publication_date', 'bepress_citation_date'));
+  const authors: Author[] = tags
+    .all('bepress_citation_author')
+    .filter((name) => cleanText(name))
+    .slice(0, MAX_AUTHORS)
+    .map(parseAuthorName);
+  return {
+    source: 'bepress',
+    fields: present({
+      title: cleanText(tags.first('bepress_citation_title')),
+      authors,
+      date: date.date,
+      year: date.year,
+      doi: findDoi(tags.all('bepress_citation_doi')),
+      venue: cleanText(tags.first('bepress_citation_journal_title', 'bepress_citation_conference_title')),
+      pdfUrl: absoluteUrl(tags.first('bepress_citation_pdf_url'), doc),
+    }),
+  };
+}

@@ -1,0 +1,40 @@
+// COinS: OpenURL ContextObjects in the title attribute of span.Z3988 (Zotero and reference
+// managers read them). https://en.wikipedia.org/wiki/COinS
+import { normaliseDoi } from '../identifiers';
+import type { Author } from '../schema/paper';
+import { parseAuthorName } from './authors';
+import { type Candidate, present } from './candidate';
+import { cleanText } from './text';
+import { firstDate } from './values';
+
+/** The first COinS span on the page; list pages carry one per entry (see readCoinsSpan). */
+export function readCoins(doc: Document = document): Candidate {
+  const span = doc.querySelector('span.Z3988[title]');
+  return span ? readCoinsSpan(span) : { source: 'coins', fields: {} };
+}
+
+export function readCoinsSpan(span: Element): Candidate {
+  const params = new URLSearchParams((span.getAttribute('title') ?? '').slice(0, 100_000));
+  const authors: Author[] = [];
+  for (const au of params.getAll('rft.au').slice(0, 5000)) if (cleanText(au)) authors.push(parseAuthorName(au));
+  if (authors.length === 0) {
+    const family = cleanText(params.get('rft.aulast'));
+    const given = cleanText(params.get('rft.aufirst') ?? params.get('rft.auinit'));
+    if (family)
+      authors.push(given ? { name: `${given} ${family}`, given, family, affiliations: [] } : parseAuthorName(family));
+  }
+  const date = firstDate([params.get('rft.date') ?? '']);
+  const identifiers = params.getAll('rft_id');
+  return {
+    source: 'coins',
+    fields: present({
+      title: cleanText(params.get('rft.atitle') ?? params.get('rft.title') ?? params.get('rft.btitle')),
+      authors,
+      date: date.date,
+      year: date.year,
+      doi: identifiers.map((id) => normaliseDoi(id.replace(/^info:doi\//i, ''))).find((d): d is string => d !== null),
+      pmid: identifiers.find((id) => /^info:pmid\//i.test(id))?.replace(/^info:pmid\//i, ''),
+      venue: cleanText(params.get('rft.jtitle') ?? params.get('rft.stitle')),
+    }),
+  };
+}

@@ -1,0 +1,118 @@
+// The generic extraction: every standard vocabulary plus the visible page, merged into one paper.
+import { findAnchors, findTitleAnchor } from './anchors';
+import { readBepress } from './bepress';
+import { isChallengePage } from './challenge';
+import type { Candidate } from './candidate';
+import { readCoins } from './coins';
+import { readDublinCore } from './dublin-core';
+import { readEprints } from './eprints';
+import { readHighwire } from './highwire';
+import { readJsonLd } from './json-ld';
+import { markShown, mergeCandidates } from './merge';
+import { readMetaTags } from './meta-tags';
+import { readOpenGraph } from './open-graph';
+import { readTextIdentifiers, readUrlIdentifiers } from './page-identifiers';
+import { readPrism } from './prism';
+import { comparisonKey } from './text';
+import type { DetectedPaper } from './types';
+import { readVisible } from './visible';
+
+/** Sources whose presence alone says "this page describes a paper" (given a title). */
+const SCHOLARLY_SOURCES = new Set(['highwire', 'dublin-core', 'prism', 'eprints', 'bepress', 'coins']);
+
+/**
+ * Reads every standard vocabulary and the visible page, merges them (lib/extract/merge.ts),
+ * and returns one paper with its anchors; null when nothing on the page says it is a paper.
+ */
+export function extractEmbedded(doc: Document, url: URL, site = 'generic'): DetectedPaper | null {
+  if (isChallengePage(doc)) return null;
+  const tags = readMetaTags(doc);
+  const jsonLd = readJsonLd(doc);
+  const embedded: Candidate[] = [
+    readHighwire(doc, tags),
+    jsonLd,
+    readDublinCore(doc, tags),
+    readPrism(doc, tags),
+    readEprints(doc, tags),
+    readBepress(doc, tags),
+    readCoins(doc),
+    readOpenGraph(doc, tags),
+    readUrlIdentifiers(url),
+  ];
+  const visible = readVisible(doc);
+  if (!isPaperPage(embedded, jsonLd.scholarly, visible.candidate)) return null;
+  // A labelled DOI in the text is needed only when no tag or address gives one: the scan is
+  // the one whole-page text read, so it runs last and only then.
+  if (!embedded.some((c) => c.fields.doi)) embedded.push(readTextIdentifiers(doc));
+  const seen = visible.candidate;
+  const embeddedTitle = embedded.find((c) => c.fields.title)?.fields.title;
+  // A heading contradicts the embedded title only when the page shows that title nowhere (tags
+  // left over from the previous paper after in-app navigation), and only a heading marked up
+  // as the title or heading the main content: a journal's name in an h1 is not a title.
+  if (seen.fields.title && embeddedTitle && comparisonKey(seen.fields.title) !== comparisonKey(embeddedTitle)) {
+    if (!isStrongTitle(visible.elements.title) || findTitleAnchor(doc, embeddedTitle)) delete seen.fields.title;
+  }
+  dropTeasers(embedded);
+  // The PDF named in tags is the article's; a "PDF" button is only trusted when nothing names one.
+  if (embedded.some((c) => c.fields.pdfUrl)) delete seen.fields.pdfUrl;
+  const metadata = mergeCandidates([...embedded, seen], url.href, site);
+  const anchors = findAnchors(doc, metadata, visible.elements);
+  markShown(metadata, anchors);
+  return { metadata, anchors };
+}
+
+const TITLE_TAGS = [
+  'citation_title',
+  'dc.title',
+  'dcterms.title',
+  'prism.title',
+  'eprints.title',
+  'bepress_citation_title',
+];
+
+/**
+ * Cheap: could this page carry a paper? True when a scholarly title tag, a JSON-LD block, a
+ * COinS span or an identifier in the address is present. extractEmbedded decides for certain.
+ */
+export function mayHavePaper(doc: Document, url: URL): boolean {
+  if (isChallengePage(doc)) return false;
+  const tags = readMetaTags(doc);
+  if (TITLE_TAGS.some((name) => tags.first(name))) return true;
+  if (doc.querySelector('script[type="application/ld+json" i], span.Z3988')) return true;
+  const address = readUrlIdentifiers(url).fields;
+  return Boolean(address.doi || address.arxivId);
+}
+
+/** Shortest description taken for an abstract: teasers and one-line summaries are shorter. */
+const MIN_DESCRIBED_ABSTRACT = 200;
+
+/**
+ * Description tags that are not the abstract: short teasers, and citation strings that begin
+ * with the authors' names (ACL Anthology's og:description "Teven Le Scao, Alexander Rush. Proceedings…").
+ */
+function dropTeasers(candidates: Candidate[]): void {
+  const authors = candidates.find((c) => c.fields.authors?.length)?.fields.authors ?? [];
+  const firstFamily = authors[0]?.family ?? authors[0]?.name;
+  for (const candidate of candidates) {
+    const abstract = candidate.fields.abstract;
+    if (!abstract || !candidate.abstractIsDescription) continue;
+    const citesAuthors = firstFamily !== undefined && abstract.slice(0, 150).includes(firstFamily);
+    if (abstract.length < MIN_DESCRIBED_ABSTRACT || citesAuthors) delete candidate.fields.abstract;
+  }
+}
+
+function isPaperPage(embedded: readonly Candidate[], scholarlyJsonLd: boolean, visible: Candidate): boolean {
+  const titled = embedded.some((c) => c.fields.title && SCHOLARLY_SOURCES.has(c.source));
+  if (titled) return true;
+  if (scholarlyJsonLd && embedded.some((c) => c.source === 'json-ld' && c.fields.title)) return true;
+  // No scholarly tags: an identifier in the address (a DOI or arXiv landing page) and a visible title.
+  const addressed = embedded.some((c) => c.source === 'url' && (c.fields.doi || c.fields.arxivId));
+  return addressed && visible.fields.title !== undefined;
+}
+
+// A heading marked up as the article title, or the heading of the main content.
+function isStrongTitle(el: Element | undefined): boolean {
+  if (!el) return false;
+  if (el.matches('[itemprop="headline"], [class*="title" i], #title')) return true;
+  return el.closest('main, article, [role="main"]') !== null;
+}

@@ -1,0 +1,152 @@
+// Text cleaning shared by every reader. Page text is hostile: everything here works on strings
+// and text nodes only, never on markup parsed from data.
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const WHITESPACE = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  hellip: '…',
+  middot: '·',
+  shy: '',
+  zwj: '',
+  zwnj: '',
+};
+
+/** Decodes numeric and common named character references, twice at most (&amp;lt; in meta content). */
+export function decodeEntities(s: string): string {
+  let out = s;
+  for (let pass = 0; pass < 2 && out.includes('&'); pass++) {
+    out = out.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, ref: string) => {
+      if (ref[0] === '#') {
+        const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      }
+      return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
+    });
+  }
+  return out;
+}
+
+// Markup publishers escape into meta content ("H&lt;sub&gt;2&lt;/sub&gt;O", bioRxiv's
+// "&lt;h3&gt;ABSTRACT&lt;/h3&gt; &lt;p&gt;…"): once the entities are decoded, the tags are dropped
+// and their text kept. Only known tag names, so a title such as "a <b and c> d" is not eaten by
+// a generic tag pattern; block tags leave a space so words on either side stay apart.
+const INLINE_MARKUP =
+  /<\/?(?:i|b|em|strong|sub|sup|span|u|sc|small|tt|font|a|mml:[a-z]+|math|mi|mo|mn|msub|msup|mrow|inline-formula)(?:\s+[\w:-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+)){0,20}\s*\/?>/gi;
+const BLOCK_MARKUP =
+  /<\/?(?:p|br|div|h[1-6]|ul|ol|li|section|jats:[a-z-]+)(?:\s+[\w:-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+)){0,20}\s*\/?>/gi;
+
+/** Removes escaped markup from a metadata string, keeping its text. */
+export function stripInlineMarkup(s: string): string {
+  return s.includes('<') ? s.replace(BLOCK_MARKUP, ' ').replace(INLINE_MARKUP, '') : s;
+}
+
+/** Entity-decoded, inline markup removed, NFC, whitespace collapsed, zero-width removed; empty -> null. */
+export function cleanText(s: string | null | undefined): string | null {
+  if (s == null) return null;
+  const out = stripInlineMarkup(decodeEntities(s))
+    .normalize('NFC')
+    .replace(ZERO_WIDTH, '')
+    .replace(WHITESPACE, ' ')
+    .trim();
+  return out === '' ? null : out;
+}
+
+/** Collapses whitespace and removes zero-width characters without decoding anything. */
+export function collapseWhitespace(s: string): string {
+  return s.replace(ZERO_WIDTH, '').replace(WHITESPACE, ' ').trim();
+}
+
+/** Elements whose text is not what a reader sees as prose. */
+const SKIPPED_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'MATH', 'SVG', 'BUTTON', 'SELECT']);
+
+/** Limit on characters gathered from one element: a hostile page can hold megabytes of text. */
+const MAX_VISIBLE_CHARS = 2_000_000;
+
+/**
+ * Readable text of an element: whitespace collapsed, zero-width characters removed, inline
+ * markup kept as its text (H<sub>2</sub>O -> "H2O"), MathML, scripts and styles skipped.
+ * `maxChars` stops the walk early when only the start of a long text is needed.
+ */
+export function visibleText(el: Element | null | undefined, maxChars = MAX_VISIBLE_CHARS): string {
+  if (!el) return '';
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child && length < maxChars; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const value = child.nodeValue ?? '';
+        parts.push(value);
+        length += value.length;
+      } else if (child.nodeType === 1) {
+        const tag = (child as Element).tagName.toUpperCase();
+        if (SKIPPED_ELEMENTS.has(tag) || tag.startsWith('MML:')) continue;
+        if ((child as Element).hasAttribute('hidden')) continue;
+        const block = BLOCK_ELEMENTS.has(tag);
+        if (block) parts.push(' ');
+        walk(child);
+        if (block) parts.push(' ');
+      }
+    }
+  };
+  walk(el);
+  const text = collapseWhitespace(parts.join('')).normalize('NFC');
+  return text.length > maxChars ? text.slice(0, maxChars) : text;
+}
+
+/** Elements that separate words even when the source has no whitespace between them. */
+const BLOCK_ELEMENTS = new Set([
+  'P',
+  'DIV',
+  'BR',
+  'LI',
+  'UL',
+  'OL',
+  'TD',
+  'TH',
+  'TR',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'DT',
+  'DD',
+  'BLOCKQUOTE',
+]);
+
+/**
+ * A comparison key: NFKC, case-folded, punctuation and whitespace removed. Two strings a person
+ * would call "the same text" (curly vs straight quotes, spacing, trailing period) share a key.
+ */
+export function comparisonKey(s: string): string {
+  // Plain ASCII needs no Unicode decomposition: the common case, and several times faster.
+  const folded = /^[ -~]*$/.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return folded.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * An abstract without its heading: "ABSTRACT …" (bioRxiv's citation_abstract), and the glued
+ * "AbstractFood packaging…" of Taylor & Francis' dc.Description.
+ */
+export function stripAbstractLabel(abstract: string | null): string | null {
+  if (!abstract) return abstract;
+  return cleanText(abstract.replace(/^(?:(?:Abstract|ABSTRACT|Summary|SUMMARY)[\s:.]+|Abstract(?=[A-Z][a-z]))/, ''));
+}

@@ -1,0 +1,215 @@
+// The visible page: what a reader sees where meta tags are missing or wrong, read only from the
+// well-known places articles put each field (no full-page text scan). Each value keeps the
+// element it was read from, which becomes that field's anchor.
+import type { Author } from '../schema/paper';
+import { parseAuthorName, stripMarkers } from './authors';
+import { type Candidate, present } from './candidate';
+import { MAX_AUTHORS } from './highwire';
+import { cleanText, visibleText } from './text';
+import { absoluteUrl } from './values';
+import { isShown } from './visibility';
+
+export interface VisibleReading {
+  candidate: Candidate;
+  /** The element each field was read from. */
+  elements: { title?: Element; abstract?: Element; pdfUrl?: Element };
+  /** One element per author in `candidate.fields.authors`. */
+  authorElements: Element[];
+}
+
+// Most specific first; a bare h1 last. One query for all, ranked here: each extra
+// querySelectorAll is a walk over the whole page.
+const TITLE_SELECTORS = [
+  '[itemprop="headline"]',
+  'h1.citation__title',
+  'h1.c-article-title',
+  'h1.article-title',
+  'h1#title',
+  'h1.title',
+  '.article-title h1',
+  'h1[class*="title" i]',
+  'main h1',
+  'article h1',
+  '[role="main"] h1',
+  'h1',
+];
+const TITLE_QUERY = 'h1, [itemprop="headline"]';
+const MAX_HEADINGS = 200;
+
+// Text no paper is called: bot challenges and error pages put these in their only heading.
+const NOT_A_TITLE =
+  /^(?:just a moment|verifying you are human|verifying your browser|attention required|access denied|page not found|404|403|oops|error|sign in|log in|search results?)\b/i;
+// Labels some sites print inside the heading (arXiv: <span class="descriptor">Title:</span>).
+const TITLE_LABEL = /^title\s*:\s*/i;
+
+/** A heading's text without a leading "Title:" label. */
+export function headingText(el: Element): string {
+  return visibleText(el, 2000).replace(TITLE_LABEL, '');
+}
+
+export function readVisibleTitle(doc: Document): Element | undefined {
+  const found = [...(doc.body?.querySelectorAll(TITLE_QUERY) ?? [])].slice(0, MAX_HEADINGS);
+  return bestMatch(found, TITLE_SELECTORS, (el) => {
+    const text = headingText(el);
+    return text.length >= 5 && text.length <= 1000 && !NOT_A_TITLE.test(text) && isShown(el);
+  });
+}
+
+/** The element matching the earliest selector in `ranked` (document order within one selector) that passes `accept`. */
+function bestMatch(found: readonly Element[], ranked: readonly string[], accept: (el: Element) => boolean) {
+  let best: Element | undefined;
+  let bestRank = ranked.length;
+  for (const el of found) {
+    const rank = ranked.findIndex((selector) => el.matches(selector));
+    if (rank < 0 || rank >= bestRank || !accept(el)) continue;
+    best = el;
+    bestRank = rank;
+    if (rank === 0) break;
+  }
+  return best;
+}
+
+const ABSTRACT_SELECTORS = [
+  '#abstract',
+  '#Abs1-content',
+  '#Abs1',
+  'section.abstract',
+  'div.abstract',
+  'blockquote.abstract',
+  '.abstract',
+  '.abstractSection',
+  '.article__abstract',
+  'section[aria-labelledby*="abstract" i]',
+  '[itemprop="description"]',
+  '[class*="abstract" i]',
+];
+// "Abstract", "Abstract (provisional)" (BMC), "Scientific abstract" (APA).
+const ABSTRACT_HEADING = /^(?:abstract|summary|scientific abstract)(?:\s*\([^)]{0,30}\))?[:.]?$/i;
+// "Abstract", and the navigation link HighWire prints before it ("Next Section Abstract").
+const ABSTRACT_LABEL = /^(?:(?:next|previous) section\s+)?(?:abstract|summary)\b(?:\s*\([^)]{0,30}\))?\s*[:.]?\s*/i;
+
+const ABSTRACT_QUERY = ABSTRACT_SELECTORS.join(', ');
+
+export function readVisibleAbstract(doc: Document): Element | undefined {
+  const body = doc.body;
+  if (!body) return undefined;
+  // A heading "Abstract" followed by the text: what a reader recognises first. Publishers put
+  // highlights, graphical abstracts and author lists in boxes classed "abstract" too.
+  const headings = body.querySelectorAll('h2, h3, h4, h5');
+  for (let i = 0; i < Math.min(headings.length, MAX_HEADINGS); i++) {
+    const heading = headings[i] as Element;
+    if (!ABSTRACT_HEADING.test(visibleText(heading, 40))) continue;
+    const section = abstractUnderHeading(heading);
+    if (section) return section;
+  }
+  const found = [...body.querySelectorAll(ABSTRACT_QUERY)].slice(0, MAX_HEADINGS);
+  return bestMatch(
+    found,
+    ABSTRACT_SELECTORS,
+    (el) => !isHighlights(el) && !holdsTitle(el) && abstractText(el, 400).length >= 50 && isShown(el),
+  );
+}
+
+/**
+ * The abstract a heading introduces: the heading's own box when the heading opens it (a
+ * structured abstract's Background/Methods/Results then stay together), else the next sibling.
+ */
+function abstractUnderHeading(heading: Element): Element | undefined {
+  const box = heading.parentElement;
+  let opensBox = box !== null && box !== heading.ownerDocument.body;
+  for (let prev = heading.previousElementSibling; prev && opensBox; prev = prev.previousElementSibling) {
+    if ((prev.textContent ?? '').trim()) opensBox = false;
+  }
+  if (box && opensBox && !holdsTitle(box) && abstractText(box, 400).length >= 50 && isShown(box)) return box;
+  const level = Number(heading.tagName.slice(1));
+  for (let next = heading.nextElementSibling; next; next = next.nextElementSibling) {
+    const nextLevel = /^H[1-6]$/i.test(next.tagName) ? Number(next.tagName.slice(1)) : 7;
+    if (nextLevel <= level) break;
+    if (nextLevel === 7 && abstractText(next, 400).length >= 50 && isShown(next)) return next;
+  }
+  return undefined;
+}
+
+// A box that holds the page's main heading is the article header, not its abstract (BMC's
+// 2014 pages class the whole article "abstract").
+function holdsTitle(el: Element): boolean {
+  return el.querySelector('h1') !== null;
+}
+
+// ScienceDirect and others put "Highlights" bullets in an "abstract" box before the abstract.
+function isHighlights(el: Element): boolean {
+  return /^highlights\b/i.test(visibleText(el, 30));
+}
+
+/** The abstract as the reader sees it, without the "Abstract" heading inside its box. */
+export function abstractText(el: Element, maxChars?: number): string {
+  return visibleText(el, maxChars).replace(ABSTRACT_LABEL, '');
+}
+
+// Names marked up as names: schema.org microdata, rel=author, and Highwire-era classes.
+const AUTHOR_SELECTORS = [
+  '[itemprop="author"] [itemprop="name"]',
+  '[itemprop="author"]',
+  'a[rel="author"]',
+  '.citation_author',
+  '.authors .author-name',
+  '.authors a.author',
+];
+
+const AUTHOR_QUERY = AUTHOR_SELECTORS.join(', ');
+
+export function readVisibleAuthors(doc: Document): Element[] {
+  const found = [...(doc.body?.querySelectorAll(AUTHOR_QUERY) ?? [])].slice(0, MAX_AUTHORS);
+  for (const selector of AUTHOR_SELECTORS) {
+    const shown = found.filter((el) => {
+      if (!el.matches(selector)) return false;
+      const text = visibleText(el, 300);
+      return text.length > 1 && text.length < 200 && isShown(el);
+    });
+    if (shown.length > 0) return shown;
+  }
+  return [];
+}
+
+// "Download PDF", "PDF", "Full text (PDF)": the article's own PDF link in the page header.
+const PDF_LINK_TEXT =
+  /^(?:download\s+)?(?:article\s+|full[\s-]?text\s+)?\(?pdf\)?(?:\s*\(.*\))?$|^(?:download|view|get)\s+(?:the\s+)?(?:article\s+)?pdf\b/i;
+
+export function readVisiblePdfLink(doc: Document): Element | undefined {
+  const links = doc.body?.querySelectorAll('a[href]') ?? [];
+  for (let i = 0; i < Math.min(links.length, 3000); i++) {
+    const link = links[i] as Element;
+    if ((link.textContent?.length ?? 0) > 200) continue;
+    const text = visibleText(link);
+    if (text.length <= 60 && PDF_LINK_TEXT.test(text) && isShown(link)) return link;
+  }
+  return undefined;
+}
+
+export function readVisible(doc: Document): VisibleReading {
+  const titleEl = readVisibleTitle(doc);
+  const abstractEl = readVisibleAbstract(doc);
+  const authorElements = readVisibleAuthors(doc);
+  const pdfEl = readVisiblePdfLink(doc);
+  const authors: Author[] = [];
+  const kept: Element[] = [];
+  for (const el of authorElements) {
+    const name = stripMarkers(visibleText(el));
+    if (!name || authors.some((a) => a.name === name)) continue;
+    authors.push(parseAuthorName(name));
+    kept.push(el);
+  }
+  return {
+    candidate: {
+      source: 'visible',
+      fields: present({
+        title: titleEl ? cleanText(headingText(titleEl)) : null,
+        abstract: abstractEl ? cleanText(abstractText(abstractEl)) : null,
+        authors,
+        pdfUrl: pdfEl ? absoluteUrl(pdfEl.getAttribute('href'), doc) : null,
+      }),
+    },
+    elements: { title: titleEl, abstract: abstractEl, pdfUrl: pdfEl },
+    authorElements: kept,
+  };
+}

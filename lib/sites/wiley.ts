@@ -1,0 +1,113 @@
+// Wiley Online Library: onlinelibrary.wiley.com/doi/<doi>, /doi/abs/<doi>, /doi/full/<doi>,
+// the same paths on society hosts (rss.onlinelibrary.wiley.com, agupubs…, febs…), and the
+// /action/doSearch result list. Wiley's citation_* tags are complete but date old papers
+// 1995/01/01 (a placeholder day) and its og:description is cut short, so the date and the
+// abstract come from the page. The "Citing Literature" list below names other papers' authors.
+
+import {
+  cleanText,
+  emptyMetadata,
+  extractEmbedded,
+  mergePaper,
+  parseAuthorName,
+  toIsoDate,
+  visibleText,
+} from '../extract';
+import type { DetectedPaper } from '../extract/types';
+import type { PaperMetadata } from '../schema/paper';
+import type { SiteAdapter } from './types';
+
+const ID = 'wiley';
+const PAPER_PATH = /^\/doi\/(?:abs\/|full\/|epdf\/)?10\.\d{4,9}\//;
+
+export const wiley: SiteAdapter = {
+  id: ID,
+  name: 'Wiley Online Library',
+  matches: (url) =>
+    /(^|\.)onlinelibrary\.wiley\.com$/.test(url.hostname) &&
+    (PAPER_PATH.test(url.pathname) || url.pathname === '/action/doSearch'),
+  detect(doc, url) {
+    if (url.pathname === '/action/doSearch') return doc.querySelector('li.search__item') ? 'list' : null;
+    return doc.querySelector('meta[name="citation_title"], .citation__title') ? 'paper' : null;
+  },
+  read(doc, url) {
+    if (url.pathname === '/action/doSearch') return readSearchResults(doc, url);
+    const base = extractEmbedded(doc, url, ID);
+    return base ? [readPaper(doc, base)] : [];
+  },
+};
+
+function readPaper(doc: Document, base: DetectedPaper): DetectedPaper {
+  // Two copies of the author list: one for phones (.mobile-authors), one for wider screens.
+  const list = doc.querySelector('.loa-wrapper.loa-authors') ?? doc.querySelector('.loa-authors');
+  const authorLinks = [...(list?.querySelectorAll('a.author-name') ?? [])];
+  const abstract = doc.querySelector('.article-section__abstract .article-section__content');
+  const published = doc.querySelector('.epub-sections .epub-date');
+  const patch: Partial<PaperMetadata> = {};
+  const abstractText = cleanText(visibleText(abstract));
+  if (abstractText) patch.abstract = abstractText;
+  // "First published: 1926" is what the reader sees; citation_publication_date pads it to 1926/01/01.
+  const date = toIsoDate(visibleText(published));
+  if (date.year !== null) Object.assign(patch, date);
+  if (authorLinks.length > 0 && authorLinks.length !== base.metadata.authors.length) {
+    patch.authors = authorLinks.map((link) => {
+      const author = parseAuthorName(visibleText(link));
+      const info = link.parentElement?.querySelector('.author-info');
+      for (const p of info?.querySelectorAll(':scope > p:not(.author-type)') ?? []) {
+        const text = cleanText(visibleText(p));
+        if (text) author.affiliations.push(text);
+      }
+      return author;
+    });
+  }
+  return mergePaper(base, patch, 'site', {
+    fields: {
+      ...pick('title', doc.querySelector('.citation__title')),
+      ...pick('abstract', abstract),
+      ...pick('date', published),
+      ...pick(
+        'venue',
+        doc.querySelector('.journal-banner-text a, [data-pb-dropzone="publicaitonContent-series-title"] h1 a'),
+      ),
+      ...pick('doi', doc.querySelector('.epub-sections a.epub-doi')),
+      ...pick('pdfUrl', doc.querySelector('.coolBar a.pdf-download, .PdfLink a[href*="/doi/pdf/"]')),
+    },
+    ...(authorLinks.length > 0 ? { authors: authorLinks.map((link) => link.querySelector('span') ?? link) } : {}),
+  });
+}
+
+/** An anchor entry when the element exists, so absent elements leave the generic anchor in place. */
+function pick<K extends string>(field: K, el: Element | null | undefined): Partial<Record<K, Element>> {
+  return el ? ({ [field]: el } as Record<K, Element>) : {};
+}
+
+function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
+  return [...doc.querySelectorAll('li.search__item')].flatMap((item) => {
+    const link = item.querySelector('a.publication_title[href]');
+    if (!link) return [];
+    const href = new URL(link.getAttribute('href') ?? '', url).href;
+    const authorEls = [...item.querySelectorAll('.meta__authors a.publication_contrib_author')];
+    const venue = item.querySelector('a.publication_meta_serial');
+    const date = item.querySelector('.meta__epubDate');
+    const doi = /^\/doi\/(?:abs\/|full\/)?(10\.\d{4,9}\/.+)$/.exec(new URL(href).pathname)?.[1];
+    const blank: DetectedPaper = {
+      metadata: emptyMetadata(href, ID),
+      anchors: { fields: {}, authors: [] },
+      entry: item,
+    };
+    return [
+      mergePaper(
+        blank,
+        {
+          title: cleanText(visibleText(link)),
+          ...(authorEls.length > 0 ? { authors: authorEls.map((el) => parseAuthorName(visibleText(el))) } : {}),
+          ...toIsoDate(visibleText(date).replace(/^First published:\s*/i, '')),
+          ...(doi ? { doi: decodeURIComponent(doi).toLowerCase() } : {}),
+          venue: cleanText(visibleText(venue)),
+        },
+        'visible',
+        { fields: { title: link, ...pick('venue', venue), ...pick('date', date) }, authors: authorEls },
+      ),
+    ];
+  });
+}

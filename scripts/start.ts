@@ -1,0 +1,75 @@
+// `npm start`: build the extension, start the local reference endpoint and the demo pages, and
+// open Chromium with the extension loaded and its endpoint preset to the local one.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startDemoServer } from './demo/server';
+import { startReceiver } from './receiver/server';
+
+const root = join(import.meta.dirname, '..');
+const extensionDir = join(root, '.output', 'chrome-mv3');
+const dataDir = join(root, '.data');
+const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
+mkdirSync(dataDir, { recursive: true });
+const receiver = await startReceiver({ port: 8787, dataDir: join(dataDir, 'receiver'), log: true });
+const demo = await startDemoServer(8788);
+console.log(
+  `\nReference endpoint: ${receiver.endpoint}\nWhat arrived:       ${receiver.url}\nDemo pages:         ${demo.url}\n`,
+);
+
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+if (!hasDisplay || !existsSync(chromePath)) {
+  console.log(
+    [
+      hasDisplay
+        ? `No Chromium at ${chromePath} (install Debian's: apt-get install chromium, or set CHROME_PATH).`
+        : 'No display: not opening a browser.',
+      'Load the extension by hand: open chrome://extensions, switch on Developer mode, "Load unpacked",',
+      `and pick ${extensionDir}. Then in Erratum's options set the endpoint to ${receiver.endpoint}`,
+      `and open ${demo.url}. The servers keep running until you press Ctrl+C.`,
+    ].join('\n'),
+  );
+} else {
+  const context = await chromium.launchPersistentContext(join(dataDir, 'profile'), {
+    executablePath: chromePath,
+    headless: false,
+    viewport: null,
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-first-run'],
+    ignoreDefaultArgs: ['--disable-extensions', '--enable-automation'],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(async (endpoint) => {
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+        };
+      }
+    ).chrome;
+    const { settings } = await api.storage.local.get('settings');
+    const current = (settings ?? {}) as Record<string, unknown>;
+    await api.storage.local.set({
+      settings: {
+        endpointUrl: endpoint,
+        token: '',
+        submitter: { name: '', email: '' },
+        disabledSites: [],
+        ...current,
+        ...(current.endpointUrl ? {} : { endpointUrl: endpoint }),
+      },
+    });
+  }, receiver.endpoint);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(demo.url);
+  console.log('Chromium is open with Erratum loaded. Close it or press Ctrl+C to stop.');
+  context.on('close', () => process.exit(0));
+}
+
+process.on('SIGINT', async () => {
+  await receiver.close();
+  demo.server.close();
+  process.exit(0);
+});
