@@ -10,8 +10,8 @@ import { sendRequest } from '@/lib/messaging/send';
 import { domQuiet, onDomQuiet } from '@/lib/page/dom-quiet';
 import { waitForElement } from '@/lib/page/wait-for-element';
 import { isSiteDisabled } from '@/lib/site-toggle';
-import { detectPapers } from '@/lib/sites/detect';
-import { SITE_ADAPTERS } from '@/lib/sites/index';
+import { adapterFor, readPage } from '@/lib/sites/read-page';
+import type { SiteAdapter } from '@/lib/sites/types';
 
 /** What identifies the papers on screen: when it changes, the controls are placed anew. */
 function signatureOf(papers: readonly DetectedPaper[]): string {
@@ -25,7 +25,7 @@ function signatureOf(papers: readonly DetectedPaper[]): string {
  * navigation or when a client-rendered page swaps its content. Each run has its own
  * AbortSignal: aborting removes that run's controls, so controls never go stale or double.
  */
-export function startPageSession(ctx: ContentScriptContext): void {
+export function startPageSession(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): void {
   const panel = new FormPanel();
   let run: AbortController | undefined;
   let signature = '';
@@ -46,7 +46,7 @@ export function startPageSession(ctx: ContentScriptContext): void {
 
   async function detectAndDecorate(force: boolean): Promise<void> {
     const url = new URL(location.href);
-    const adapter = SITE_ADAPTERS.find((candidate) => candidate.matches(url));
+    const adapter = adapterFor(url, adapters);
     const controller = new AbortController();
     if (force) {
       // In-app navigation: the previous paper's controls go at once, before the next renders.
@@ -58,7 +58,7 @@ export function startPageSession(ctx: ContentScriptContext): void {
       await waitForElement(adapter.readySelector, { signal: ctx.signal });
       if (ctx.signal.aborted) return;
     }
-    const { site, papers } = detectPapers(document, url);
+    const { site, papers } = readPage(document, url, adapters);
     const next = signatureOf(papers);
     const controlsIntact = hosts.every((host) => host.isConnected);
     if (!force && next === signature && controlsIntact) return;
@@ -86,7 +86,7 @@ export function startPageSession(ctx: ContentScriptContext): void {
   });
   // Client-rendered sites change content without navigating; other pages are left alone.
   const url = new URL(location.href);
-  if (SITE_ADAPTERS.find((candidate) => candidate.matches(url))?.readySelector) {
+  if (adapterFor(url, adapters).readySelector) {
     onDomQuiet(() => void detectAndDecorate(false), { signal: ctx.signal, ignore: isOwnNode });
   }
   void detectAndDecorate(true);

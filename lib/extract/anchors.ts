@@ -4,7 +4,7 @@
 import type { Author, PaperMetadata } from '../schema/paper';
 import { stripMarkers } from './authors';
 import { toIsoDate } from './dates';
-import { collapseWhitespace, comparisonKey, visibleText } from './text';
+import { bodyOf, collapseWhitespace, comparisonKey, visibleText } from './text';
 import type { FieldAnchors } from './types';
 import { isShown, type VisibilityCache } from './visibility';
 import { headingText } from './visible';
@@ -69,7 +69,9 @@ function shortText(el: Element): string | undefined {
 // An element whose own children include words: containers of containers are skipped cheaply,
 // since their text is found again on the inner element that holds it.
 function ownsText(el: Element): boolean {
-  for (let node = el.firstChild; node; node = node.nextSibling) {
+  const children = el.childNodes;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i] as ChildNode;
     if (node.nodeType === 3 && /\S/.test(node.nodeValue ?? '')) return true;
   }
   return false;
@@ -81,15 +83,16 @@ function ownsText(el: Element): boolean {
  * is neither searched nor mistaken for the paper's own authors.
  */
 export function headerRegion(doc: Document, titleAnchor: Element | undefined): Element | null {
-  if (!titleAnchor) return doc.body;
+  const body = bodyOf(doc);
+  if (!titleAnchor) return body;
   const box = titleAnchor.closest('article, main, [role="main"], #content, .content');
-  if (box && box !== doc.body) return box;
+  if (box && box !== body) return box;
   let region: Element = titleAnchor;
-  for (let i = 0; i < 4 && region.parentElement && region.parentElement !== doc.body; i++) {
+  for (let i = 0; i < 4 && region.parentElement && region.parentElement !== body; i++) {
     region = region.parentElement;
   }
   // A title directly in <body> has no box of its own: the whole page is its header.
-  return region === titleAnchor ? doc.body : region;
+  return region === titleAnchor ? body : region;
 }
 
 /** Keys under which a person's name may be written: "Ada Lovelace", "Lovelace, Ada", "A. Lovelace", "Lovelace A". */
@@ -123,11 +126,12 @@ function firstShown(elements: Iterable<Element>): Element | undefined {
 /** The first shown heading or title element whose text is the title (a suffix such as a version badge is allowed). */
 export function findTitleAnchor(doc: Document, title: string): Element | undefined {
   const key = comparisonKey(title);
-  if (!key || !doc.body) return undefined;
+  const body = bodyOf(doc);
+  if (!key || !body) return undefined;
   // Headings first; elements classed "title" only when no heading shows it.
   return (
-    titleIn(doc.body.querySelectorAll('h1, h2, h3, [itemprop="headline"]'), title, key) ??
-    titleIn(doc.body.querySelectorAll('[class*="title" i]'), title, key)
+    titleIn(body.querySelectorAll('h1, h2, h3, [itemprop="headline"]'), title, key) ??
+    titleIn(body.querySelectorAll('[class*="title" i]'), title, key)
   );
 }
 
@@ -151,7 +155,7 @@ export function findAbstractAnchor(doc: Document, abstract: string, seen?: Eleme
   if (!start) return undefined;
   const matches = (el: Element) => comparisonKey(visibleText(el, 1000)).includes(start);
   if (seen && matches(seen)) return seen;
-  const candidates = doc.body?.querySelectorAll(ABSTRACT_BOXES) ?? [];
+  const candidates = bodyOf(doc)?.querySelectorAll(ABSTRACT_BOXES) ?? [];
   for (let i = 0; i < Math.min(candidates.length, 200); i++) {
     const el = candidates[i] as Element;
     if (matches(el) && isShown(el)) return el;
@@ -231,7 +235,7 @@ export function findVenueAnchor(venue: string, short: Iterable<ShortElement>): E
 export function findPdfAnchor(doc: Document, pdfUrl: string, seen?: Element): Element | undefined {
   const target = withoutProtocol(pdfUrl);
   const path = target.slice(target.indexOf('/'));
-  const links = doc.body?.querySelectorAll('a[href]') ?? [];
+  const links = bodyOf(doc)?.querySelectorAll('a[href]') ?? [];
   for (let i = 0; i < Math.min(links.length, 5000); i++) {
     const link = links[i] as Element;
     // Absolute, protocol-relative and root-relative forms compared as strings: resolving every
@@ -259,7 +263,8 @@ export interface VisibleElements {
 /** Every anchor of a merged paper. */
 export function findAnchors(doc: Document, metadata: PaperMetadata, seen: VisibleElements = {}): FieldAnchors {
   const anchors: FieldAnchors = { fields: {}, authors: [] };
-  if (!doc.body) return anchors;
+  const body = bodyOf(doc);
+  if (!body) return anchors;
   const set = (field: keyof FieldAnchors['fields'], el: Element | undefined) => {
     if (el) anchors.fields[field] = el;
   };
@@ -278,7 +283,7 @@ export function findAnchors(doc: Document, metadata: PaperMetadata, seen: Visibl
   if (metadata.pdfUrl) set('pdfUrl', findPdfAnchor(doc, metadata.pdfUrl, seen.pdfUrl));
   anchors.authors = findAuthorAnchors(metadata.authors, short);
   const found = anchors.authors.filter((el): el is Element => el !== undefined);
-  const list = found.length > 0 ? authorListElement(found, doc.body) : undefined;
+  const list = found.length > 0 ? authorListElement(found, body) : undefined;
   if (list) anchors.fields.authors = list;
   return anchors;
 }

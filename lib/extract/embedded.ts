@@ -1,8 +1,8 @@
 // The generic extraction: every standard vocabulary plus the visible page, merged into one paper.
 import { findAnchors, findTitleAnchor } from './anchors';
 import { readBepress } from './bepress';
-import { isChallengePage } from './challenge';
 import type { Candidate } from './candidate';
+import { isChallengePage } from './challenge';
 import { readCoins } from './coins';
 import { readDublinCore } from './dublin-core';
 import { readEprints } from './eprints';

@@ -1,7 +1,7 @@
 // Identifiers in the page address ('url') and in the visible text ('text').
 import { isArxivId, normaliseDoi } from '../identifiers';
 import { type Candidate, present } from './candidate';
-import { visibleText } from './text';
+import { bodyOf, visibleText } from './text';
 
 // Path words that follow a DOI in publisher URLs (/doi/10.3389/x/full), not part of it.
 const DOI_URL_TAIL = /\/(?:full|abstract|abs|pdf|epdf|html|fulltext|meta|summary|references|figures|info|metrics)\/?$/i;
@@ -30,8 +30,9 @@ export function readUrlIdentifiers(url: URL): Candidate {
  * opening (IEEE Xplore 2.0 under the abstract, legacy PubMed in the citation line); what comes
  * later is mostly references, whose DOIs are other papers'.
  */
-const MAX_SCANNED_CHARS = 60_000;
-const LABELLED_DOI = /\b(?:doi|digital object identifier)\b\s*[:：]?\s*(?:https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"'<>]+)/i;
+const MAX_SCANNED_CHARS = 30_000;
+const LABELLED_DOI =
+  /\b(?:doi|digital object identifier)\b\s*[:：]?\s*(?:https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"'<>]+)/i;
 
 /**
  * A DOI the page labels as such ("DOI: 10.1109/28.793383", "doi:10.3390/ani10122390"): the
@@ -40,7 +41,7 @@ const LABELLED_DOI = /\b(?:doi|digital object identifier)\b\s*[:：]?\s*(?:https
 export function readTextIdentifiers(doc: Document): Candidate {
   // visibleText, not textContent: blocks stay apart ("…Old page" + "DOI: …"), scripts are
   // skipped, and the walk stops after the article's opening.
-  const text = visibleText(doc.body, MAX_SCANNED_CHARS);
+  const text = visibleText(bodyOf(doc), MAX_SCANNED_CHARS);
   const match = LABELLED_DOI.exec(text);
   const labelled = match?.[1] ? normaliseDoi(match[1]) : null;
   return { source: 'text', fields: present({ doi: labelled ?? displayedDoiLink(doc) }) };
@@ -51,7 +52,7 @@ export function readTextIdentifiers(doc: Document): Candidate {
  * that looks like references or citations, which are full of other papers' DOI links.
  */
 function displayedDoiLink(doc: Document): string | null {
-  const links = doc.body?.querySelectorAll('a[href*="doi.org/10."]') ?? [];
+  const links = bodyOf(doc)?.querySelectorAll('a[href*="doi.org/10."]') ?? [];
   for (let i = 0; i < Math.min(links.length, 50); i++) {
     const link = links[i] as Element;
     const doi = normaliseDoi(link.getAttribute('href') ?? '');

@@ -85,7 +85,11 @@ export function visibleText(el: Element | null | undefined, maxChars = MAX_VISIB
   const parts: string[] = [];
   let length = 0;
   const walk = (node: Node): void => {
-    for (let child = node.firstChild; child && length < maxChars; child = child.nextSibling) {
+    // Indexed childNodes, not nextSibling: happy-dom finds a sibling by searching the parent's
+    // children, which makes a long list (thousands of authors) quadratic.
+    const children = node.childNodes;
+    for (let i = 0; i < children.length && length < maxChars; i++) {
+      const child = children[i] as ChildNode;
       if (child.nodeType === 3) {
         const value = child.nodeValue ?? '';
         parts.push(value);
@@ -149,4 +153,14 @@ export function comparisonKey(s: string): string {
 export function stripAbstractLabel(abstract: string | null): string | null {
   if (!abstract) return abstract;
   return cleanText(abstract.replace(/^(?:(?:Abstract|ABSTRACT|Summary|SUMMARY)[\s:.]+|Abstract(?=[A-Z][a-z]))/, ''));
+}
+
+/**
+ * The document's <body>, found in constant time where it is the root's last element (as the
+ * parser always places it). happy-dom's `document.body` searches the tree on every call, which
+ * on a page with thousands of meta tags costs more than the reading itself.
+ */
+export function bodyOf(doc: Document): HTMLElement | null {
+  const last = doc.documentElement?.lastElementChild;
+  return last?.tagName.toUpperCase() === 'BODY' ? (last as HTMLElement) : doc.body;
 }

@@ -18,9 +18,24 @@ export function absoluteUrl(raw: string | null | undefined, doc: Document): stri
   const value = raw?.trim();
   if (!value) return null;
   try {
-    const url = new URL(value, doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : undefined);
+    const url = new URL(value, documentBase(doc));
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * The address relative links resolve against: <base href> over the document's own address.
+ * Worked out here because happy-dom recomputes `document.baseURI` with a tree search per call.
+ */
+function documentBase(doc: Document): string | undefined {
+  const own = doc.URL && doc.URL !== 'about:blank' ? doc.URL : undefined;
+  const base = doc.querySelector('base[href]')?.getAttribute('href');
+  if (!base) return own;
+  try {
+    return new URL(base, own).href;
+  } catch {
+    return own;
   }
 }

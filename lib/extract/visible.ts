@@ -5,7 +5,7 @@ import type { Author } from '../schema/paper';
 import { parseAuthorName, stripMarkers } from './authors';
 import { type Candidate, present } from './candidate';
 import { MAX_AUTHORS } from './highwire';
-import { cleanText, visibleText } from './text';
+import { bodyOf, cleanText, visibleText } from './text';
 import { absoluteUrl } from './values';
 import { isShown } from './visibility';
 
@@ -48,7 +48,7 @@ export function headingText(el: Element): string {
 }
 
 export function readVisibleTitle(doc: Document): Element | undefined {
-  const found = [...(doc.body?.querySelectorAll(TITLE_QUERY) ?? [])].slice(0, MAX_HEADINGS);
+  const found = [...(bodyOf(doc)?.querySelectorAll(TITLE_QUERY) ?? [])].slice(0, MAX_HEADINGS);
   return bestMatch(found, TITLE_SELECTORS, (el) => {
     const text = headingText(el);
     return text.length >= 5 && text.length <= 1000 && !NOT_A_TITLE.test(text) && isShown(el);
@@ -91,14 +91,14 @@ const ABSTRACT_LABEL = /^(?:(?:next|previous) section\s+)?(?:abstract|summary)\b
 const ABSTRACT_QUERY = ABSTRACT_SELECTORS.join(', ');
 
 export function readVisibleAbstract(doc: Document): Element | undefined {
-  const body = doc.body;
+  const body = bodyOf(doc);
   if (!body) return undefined;
   // A heading "Abstract" followed by the text: what a reader recognises first. Publishers put
   // highlights, graphical abstracts and author lists in boxes classed "abstract" too.
   const headings = body.querySelectorAll('h2, h3, h4, h5');
   for (let i = 0; i < Math.min(headings.length, MAX_HEADINGS); i++) {
     const heading = headings[i] as Element;
-    if (!ABSTRACT_HEADING.test(visibleText(heading, 40))) continue;
+    if ((heading.textContent?.length ?? 0) > 80 || !ABSTRACT_HEADING.test(visibleText(heading, 40))) continue;
     const section = abstractUnderHeading(heading);
     if (section) return section;
   }
@@ -116,7 +116,7 @@ export function readVisibleAbstract(doc: Document): Element | undefined {
  */
 function abstractUnderHeading(heading: Element): Element | undefined {
   const box = heading.parentElement;
-  let opensBox = box !== null && box !== heading.ownerDocument.body;
+  let opensBox = box !== null && box !== bodyOf(heading.ownerDocument);
   for (let prev = heading.previousElementSibling; prev && opensBox; prev = prev.previousElementSibling) {
     if ((prev.textContent ?? '').trim()) opensBox = false;
   }
@@ -159,7 +159,7 @@ const AUTHOR_SELECTORS = [
 const AUTHOR_QUERY = AUTHOR_SELECTORS.join(', ');
 
 export function readVisibleAuthors(doc: Document): Element[] {
-  const found = [...(doc.body?.querySelectorAll(AUTHOR_QUERY) ?? [])].slice(0, MAX_AUTHORS);
+  const found = [...(bodyOf(doc)?.querySelectorAll(AUTHOR_QUERY) ?? [])].slice(0, MAX_AUTHORS);
   for (const selector of AUTHOR_SELECTORS) {
     const shown = found.filter((el) => {
       if (!el.matches(selector)) return false;
@@ -176,10 +176,11 @@ const PDF_LINK_TEXT =
   /^(?:download\s+)?(?:article\s+|full[\s-]?text\s+)?\(?pdf\)?(?:\s*\(.*\))?$|^(?:download|view|get)\s+(?:the\s+)?(?:article\s+)?pdf\b/i;
 
 export function readVisiblePdfLink(doc: Document): Element | undefined {
-  const links = doc.body?.querySelectorAll('a[href]') ?? [];
+  const links = bodyOf(doc)?.querySelectorAll('a[href]') ?? [];
   for (let i = 0; i < Math.min(links.length, 3000); i++) {
     const link = links[i] as Element;
-    if ((link.textContent?.length ?? 0) > 200) continue;
+    const raw = link.textContent ?? '';
+    if (raw.length > 200 || !/pdf/i.test(raw)) continue;
     const text = visibleText(link);
     if (text.length <= 60 && PDF_LINK_TEXT.test(text) && isShown(link)) return link;
   }

@@ -11,21 +11,23 @@ import { parseSavedPage } from '../../scripts/extract';
 import { type ComparedField, comparePaper, type ExpectedPage, type FieldResult, isNegative, looseKey } from './compare';
 
 /**
- * Least accuracy per field. The aim is 0.90 everywhere; these are what the generic readers reach
- * alone (site adapters raise them): raise a number whenever a change lets it rise.
+ * Least accuracy per field. Started at 0.90 and raised to what the generic readers and the site
+ * adapters reach together (every page right at the time of writing), less one page of slack on
+ * the paper fields while adapters are still being written. Raise, never lower, when a change
+ * lets a number rise.
  */
 const THRESHOLDS: Record<ComparedField | 'list' | 'negative', number> = {
-  title: 0.9,
-  authors: 0.9,
-  year: 0.9,
-  doi: 0.9,
-  abstract: 0.9,
-  pdf: 0.9,
-  list: 0,
-  negative: 0.9,
+  title: 0.97,
+  authors: 0.97,
+  year: 0.97,
+  doi: 0.97,
+  abstract: 0.97,
+  pdf: 0.97,
+  list: 1,
+  negative: 1,
 };
 /** Median CPU time of extraction per page in happy-dom (Chromium's DOM is several times faster). */
-const MAX_MEDIAN_MS = 20;
+const MAX_MEDIAN_MS = 10;
 
 const CORPUS = resolve(__dirname, '../../../shared/corpus');
 

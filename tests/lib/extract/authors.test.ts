@@ -3,7 +3,12 @@ import { parseAuthorName, sameAuthors, splitAuthorList, stripMarkers } from '../
 
 describe('parseAuthorName', () => {
   it('turns "Family, Given" into the name a reader sees', () => {
-    expect(parseAuthorName('Lovelace, Ada')).toEqual({ name: 'Ada Lovelace', given: 'Ada', family: 'Lovelace', affiliations: [] });
+    expect(parseAuthorName('Lovelace, Ada')).toEqual({
+      name: 'Ada Lovelace',
+      given: 'Ada',
+      family: 'Lovelace',
+      affiliations: [],
+    });
     expect(parseAuthorName('Le Scao, Teven')).toMatchObject({ name: 'Teven Le Scao', family: 'Le Scao' });
   });
 
@@ -17,7 +22,10 @@ describe('parseAuthorName', () => {
   });
 
   it('keeps a generational suffix with the family name', () => {
-    expect(parseAuthorName('Driggers III, William B.')).toMatchObject({ name: 'William B. Driggers III', family: 'Driggers III' });
+    expect(parseAuthorName('Driggers III, William B.')).toMatchObject({
+      name: 'William B. Driggers III',
+      family: 'Driggers III',
+    });
     expect(parseAuthorName('William B. Driggers III')).toMatchObject({ family: 'Driggers III', given: 'William B.' });
   });
 

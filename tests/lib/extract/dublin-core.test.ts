@@ -14,7 +14,9 @@ describe('readDublinCore', () => {
   });
 
   it('takes contributors as authors only when no creator is named', () => {
-    const doc = page('<meta name="DC.Contributor" content="Kourakis, Matthew J"><meta name="DC.Contributor" content="B Manjunath">');
+    const doc = page(
+      '<meta name="DC.Contributor" content="Kourakis, Matthew J"><meta name="DC.Contributor" content="B Manjunath">',
+    );
     expect(readDublinCore(doc).fields.authors?.map((a) => a.name)).toEqual(['Matthew J Kourakis', 'B Manjunath']);
   });
 

@@ -58,12 +58,17 @@ describe('readHighwire', () => {
   });
 
   it('leaves out what the page does not say', () => {
-    const fields = readHighwire(page('<meta name="citation_title" content="Only a title"><meta name="citation_doi" content="not a doi">')).fields;
+    const fields = readHighwire(
+      page('<meta name="citation_title" content="Only a title"><meta name="citation_doi" content="not a doi">'),
+    ).fields;
     expect(fields).toEqual({ title: 'Only a title' });
   });
 
   it('reads 10,000 meta tags and 5,000 authors in bounded time', () => {
-    const authors = Array.from({ length: 5000 }, (_, i) => `<meta name="citation_author" content="Family${i}x, Given${i}x">`);
+    const authors = Array.from(
+      { length: 5000 },
+      (_, i) => `<meta name="citation_author" content="Family${i}x, Given${i}x">`,
+    );
     const noise = Array.from({ length: 5000 }, (_, i) => `<meta name="x-noise-${i}" content="${i}">`);
     const doc = page(`<meta name="citation_title" content="Big">${noise.join('')}${authors.join('')}`);
     const { value, ms } = timed(() => readHighwire(doc));
@@ -83,7 +88,9 @@ describe('readHighwire', () => {
 describe('readMetaTags', () => {
   it('lower-cases names, keeps every value in order, and reads property and itemprop too', () => {
     const tags = readMetaTags(
-      page('<meta name="DC.Creator" content="A"><meta name="dc.creator" content="B"><meta property="og:title" content="T"><meta itemprop="name" content="N"><meta name="empty">'),
+      page(
+        '<meta name="DC.Creator" content="A"><meta name="dc.creator" content="B"><meta property="og:title" content="T"><meta itemprop="name" content="N"><meta name="empty">',
+      ),
     );
     expect(tags.get('dc.creator')).toEqual(['A', 'B']);
     expect(tags.first('missing', 'og:title')).toBe('T');

@@ -3,7 +3,8 @@ import { findArxivIds, findDois } from '../../../lib/extract/identifiers';
 
 describe('findDois', () => {
   it('finds each DOI once, normalised, without trailing punctuation', () => {
-    const text = 'See https://doi.org/10.1038/NATURE14539. Also (doi:10.1002/(SICI)1097-0258(19980815)17:15<1661::AID-SIM968>3.0.CO;2-2) and 10.1038/nature14539, again.';
+    const text =
+      'See https://doi.org/10.1038/NATURE14539. Also (doi:10.1002/(SICI)1097-0258(19980815)17:15<1661::AID-SIM968>3.0.CO;2-2) and 10.1038/nature14539, again.';
     expect(findDois(text)).toEqual(['10.1038/nature14539', '10.1002/(sici)1097-0258(19980815)17:15']);
   });
 
@@ -14,7 +15,10 @@ describe('findDois', () => {
 
 describe('findArxivIds', () => {
   it('finds new-style ids without their version', () => {
-    expect(findArxivIds('arXiv:1706.03762v7 and https://arxiv.org/abs/2106.09608')).toEqual(['1706.03762', '2106.09608']);
+    expect(findArxivIds('arXiv:1706.03762v7 and https://arxiv.org/abs/2106.09608')).toEqual([
+      '1706.03762',
+      '2106.09608',
+    ]);
   });
 
   it('finds old-style ids only when marked as arXiv', () => {

@@ -36,7 +36,13 @@ describe('mergeCandidates', () => {
     expect(merged.title).toBe('The paper on screen');
     expect(merged.sources.title).toBe('visible');
     expect(merged.conflicts).toEqual([
-      { field: 'title', chosen: 'The paper on screen', chosenSource: 'visible', other: 'The previous paper', otherSource: 'highwire' },
+      {
+        field: 'title',
+        chosen: 'The paper on screen',
+        chosenSource: 'visible',
+        other: 'The previous paper',
+        otherSource: 'highwire',
+      },
     ]);
   });
 
@@ -55,10 +61,18 @@ describe('mergeCandidates', () => {
 
   it('prefers a visible abstract over a description tag, not over a dedicated abstract tag', () => {
     const visible: Candidate = { source: 'visible', fields: { abstract: 'The real abstract.' } };
-    const teaser = mergeCandidates([{ source: 'open-graph', abstractIsDescription: true, fields: { abstract: 'A teaser.' } }, visible], URL_, 'generic');
+    const teaser = mergeCandidates(
+      [{ source: 'open-graph', abstractIsDescription: true, fields: { abstract: 'A teaser.' } }, visible],
+      URL_,
+      'generic',
+    );
     expect(teaser.abstract).toBe('The real abstract.');
     expect(teaser.conflicts[0]).toMatchObject({ field: 'abstract', otherSource: 'open-graph' });
-    const dedicated = mergeCandidates([{ source: 'highwire', fields: { abstract: 'citation_abstract text.' } }, visible], URL_, 'generic');
+    const dedicated = mergeCandidates(
+      [{ source: 'highwire', fields: { abstract: 'citation_abstract text.' } }, visible],
+      URL_,
+      'generic',
+    );
     expect(dedicated.abstract).toBe('citation_abstract text.');
   });
 
@@ -87,7 +101,13 @@ describe('mergeCandidates', () => {
     expect(merged).toMatchObject({ date: '2020-03-27', year: 2020 });
     expect(merged.sources.date).toBe('dublin-core');
     expect(merged.conflicts).toEqual([
-      { field: 'date', chosen: '2020-03-27', chosenSource: 'dublin-core', other: '1970-01-01', otherSource: 'highwire' },
+      {
+        field: 'date',
+        chosen: '2020-03-27',
+        chosenSource: 'dublin-core',
+        other: '1970-01-01',
+        otherSource: 'highwire',
+      },
     ]);
   });
 

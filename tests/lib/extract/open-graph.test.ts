@@ -5,7 +5,11 @@ import { fixture } from './page';
 describe('readOpenGraph', () => {
   it('reads title, description and published time, marking the description as such', () => {
     const result = readOpenGraph(fixture('news-story.html'));
-    expect(result.fields).toMatchObject({ title: 'City council approves new bike lanes', date: '2024-05-14', year: 2024 });
+    expect(result.fields).toMatchObject({
+      title: 'City council approves new bike lanes',
+      date: '2024-05-14',
+      year: 2024,
+    });
     expect(result.abstractIsDescription).toBe(true);
   });
 

@@ -19,7 +19,11 @@ const journalAdapter: SiteAdapter = {
     return paper ? [mergePaper(paper, { venue: 'Example Journal (site)' }, 'site')] : [];
   },
 };
-const otherAdapter: SiteAdapter = { ...journalAdapter, id: 'other', matches: (url) => url.hostname === 'other.example' };
+const otherAdapter: SiteAdapter = {
+  ...journalAdapter,
+  id: 'other',
+  matches: (url) => url.hostname === 'other.example',
+};
 
 describe('detectPapers', () => {
   it('lets the first adapter whose address matches read the page', () => {
@@ -39,9 +43,17 @@ describe('detectPapers', () => {
   });
 
   it('reports no paper on negative pages', () => {
-    for (const name of ['challenge.html', 'news-story.html', 'search-results.html']) {
-      const result = detectPapers(fixture(name), new URL('https://unknown.example/doi/10.1080/00268976.2013.788745'), []);
-      expect(result, name).toEqual({ site: 'generic', kind: null, papers: [] });
+    const pages = [
+      ['challenge.html', 'https://unknown.example/doi/full/10.1080/00268976.2013.788745'],
+      ['news-story.html', 'https://news.example.com/2024/05/bike-lanes'],
+      ['search-results.html', 'https://scholar.example.org/scholar?q=PDMS'],
+    ] as const;
+    for (const [name, url] of pages) {
+      expect(detectPapers(fixture(name, url), new URL(url), []), name).toEqual({
+        site: 'generic',
+        kind: null,
+        papers: [],
+      });
     }
   });
 

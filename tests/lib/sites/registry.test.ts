@@ -38,7 +38,10 @@ describe('site adapter registry', () => {
     });
 
     it('has at least one fixture page in tests/fixtures/sites/<id>/', () => {
-      expect(fixturePages(id).map((path) => basename(path)), `tests/fixtures/sites/${id}/*.html`).not.toEqual([]);
+      expect(
+        fixturePages(id).map((path) => basename(path)),
+        `tests/fixtures/sites/${id}/*.html`,
+      ).not.toEqual([]);
     });
 
     it("is listed in README's site table", () => {
