@@ -36,7 +36,7 @@ function usage(message: string): never {
 async function main(args: string[]): Promise<void> {
   const urlFlag = args.indexOf('--url');
   const url = urlFlag >= 0 ? args[urlFlag + 1] : undefined;
-  const file = args.find((arg, i) => !arg.startsWith('--') && i !== urlFlag + 1);
+  const file = args.find((arg, i) => !arg.startsWith('--') && !(urlFlag >= 0 && i === urlFlag + 1));
   if (!file) usage('No page given.');
   if (!url) usage('No --url given: relative links and identifiers in the address need it.');
   let address: URL;

@@ -1,40 +1,12 @@
 import { render } from 'preact';
-import type { DetectedPaper } from '@/lib/extract/types';
 import { t } from '@/lib/i18n';
+import type { ControlTarget } from '@/lib/page/control-targets';
 import { placementFor } from '@/lib/page/placement';
-import type { ControlField } from '@/lib/schema/fields';
 import { CONTROL_CSS, CONTROL_HOST_STYLE } from './control-styles';
 import { EditButton } from './EditButton';
 import { createShadowHost } from './shadow-host';
 
-export interface ControlTarget {
-  paper: DetectedPaper;
-  field: ControlField;
-  authorIndex?: number;
-  anchor: Element;
-}
-
 export type OpenForm = (target: ControlTarget, button: HTMLButtonElement) => void;
-
-/** Every control a set of papers needs: one per shown field, one per shown author. */
-export function controlTargets(papers: readonly DetectedPaper[]): ControlTarget[] {
-  const targets: ControlTarget[] = [];
-  const taken = new Set<Element>();
-  for (const paper of papers) {
-    for (const [field, anchor] of Object.entries(paper.anchors.fields) as [ControlField, Element | undefined][]) {
-      // One element can show two fields (a date that is also the year): one control for it.
-      if (!anchor || taken.has(anchor)) continue;
-      taken.add(anchor);
-      targets.push({ paper, field, anchor });
-    }
-    paper.anchors.authors.forEach((anchor, authorIndex) => {
-      if (!anchor || taken.has(anchor)) return;
-      taken.add(anchor);
-      targets.push({ paper, field: 'author', authorIndex, anchor });
-    });
-  }
-  return targets;
-}
 
 function labelFor(target: ControlTarget): string {
   if (target.field === 'author') {

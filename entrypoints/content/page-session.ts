@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { FormPanel } from '@/components/inline/form-panel';
-import { type ControlTarget, controlTargets, placeControls } from '@/components/inline/place-controls';
+import { placeControls } from '@/components/inline/place-controls';
 import { isOwnNode } from '@/components/inline/shadow-host';
 import { showToast } from '@/components/inline/toast';
 import type { DetectedPaper } from '@/lib/extract/types';
 import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging/send';
+import { type ControlTarget, controlTargets } from '@/lib/page/control-targets';
 import { domQuiet, onDomQuiet } from '@/lib/page/dom-quiet';
 import { waitForElement } from '@/lib/page/wait-for-element';
 import { isSiteDisabled } from '@/lib/site-toggle';
@@ -54,11 +55,13 @@ export function startPageSession(ctx: ContentScriptContext, adapters: readonly S
       run = controller;
       signature = '';
     }
-    if (adapter?.readySelector) {
+    let { site, papers } = readPage(document, url, adapters);
+    // Client-rendered sites: nothing yet, so wait (bounded) for the content, then read again.
+    if (papers.length === 0 && adapter.readySelector && !document.querySelector(adapter.readySelector)) {
       await waitForElement(adapter.readySelector, { signal: ctx.signal });
       if (ctx.signal.aborted) return;
+      ({ site, papers } = readPage(document, url, adapters));
     }
-    const { site, papers } = readPage(document, url, adapters);
     const next = signatureOf(papers);
     const controlsIntact = hosts.every((host) => host.isConnected);
     if (!force && next === signature && controlsIntact) return;

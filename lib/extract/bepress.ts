@@ -1,9 +1,8 @@
 // bepress Digital Commons' bepress_citation_* tags: Highwire's names with a prefix.
 import type { Author } from '../schema/paper';
 import { parseAuthorName } from './authors';
-import { type Candidate, present } from './candidate';
+import { type Candidate, MAX_AUTHORS, present } from './candidate';
 import { findDoi } from './dublin-core';
-import { MAX_AUTHORS } from './highwire';
 import { type MetaTags, readMetaTags } from './meta-tags';
 import { cleanText } from './text';
 import { absoluteUrl, firstDate } from './values';

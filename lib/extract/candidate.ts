@@ -17,6 +17,9 @@ export interface Candidate {
   abstractIsDescription?: boolean;
 }
 
+/** Most authors read from one page (the schema's limit): a hostile page cannot make more. */
+export const MAX_AUTHORS = 20_000;
+
 /** Drops null, empty-string and empty-array values so a reader's silence is never a value. */
 export function present(fields: Partial<PaperFields>): Partial<PaperFields> {
   const out: Partial<PaperFields> = {};

@@ -3,8 +3,8 @@
 import { normaliseDoi } from '../identifiers';
 import type { Author } from '../schema/paper';
 import { parseAuthorName } from './authors';
-import { type Candidate, present } from './candidate';
-import { dedupeRepeatedList, MAX_AUTHORS } from './highwire';
+import { type Candidate, MAX_AUTHORS, present } from './candidate';
+import { dedupeRepeatedList } from './highwire';
 import { type MetaTags, readMetaTags } from './meta-tags';
 import { cleanText, stripAbstractLabel } from './text';
 import { firstDate } from './values';

@@ -42,7 +42,7 @@ export function extractEmbedded(doc: Document, url: URL, site = 'generic'): Dete
   const visible = readVisible(doc);
   if (!isPaperPage(embedded, jsonLd.scholarly, visible.candidate)) return null;
   // A labelled DOI in the text is needed only when no tag or address gives one: the scan is
-  // the one whole-page text read, so it runs last and only then.
+  // the one read of running text (bounded to the page's opening), so it runs last and only then.
   if (!embedded.some((c) => c.fields.doi)) embedded.push(readTextIdentifiers(doc));
   const seen = visible.candidate;
   const embeddedTitle = embedded.find((c) => c.fields.title)?.fields.title;

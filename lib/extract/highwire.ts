@@ -3,14 +3,11 @@
 import { normaliseDoi, normaliseOrcid } from '../identifiers';
 import type { Author } from '../schema/paper';
 import { parseAuthorName, splitAuthorList } from './authors';
-import { type Candidate, present } from './candidate';
+import { type Candidate, MAX_AUTHORS, present } from './candidate';
 import { toIsoDate } from './dates';
 import { type MetaTags, readMetaTags } from './meta-tags';
 import { cleanText, stripAbstractLabel } from './text';
 import { absoluteUrl, firstDate } from './values';
-
-/** Most authors read from one page; a hostile page cannot make the list unbounded. */
-export const MAX_AUTHORS = 20_000;
 
 export function readHighwire(doc: Document = document, tags: MetaTags = readMetaTags(doc)): Candidate {
   const date = firstDate(

@@ -11,7 +11,6 @@ export {
   findTitleAnchor,
   findVenueAnchor,
   nameKeys,
-  shortElements,
 } from './anchors';
 export { parseAuthorName, sameAuthors, splitAuthorList, stripMarkers } from './authors';
 export { readBepress } from './bepress';
@@ -30,6 +29,7 @@ export { emptyMetadata } from './metadata';
 export { readOpenGraph } from './open-graph';
 export { readTextIdentifiers, readUrlIdentifiers } from './page-identifiers';
 export { readPrism } from './prism';
+export { headerRegion, type ShortElement, shortElements } from './short-elements';
 export { cleanText, comparisonKey, decodeEntities, visibleText } from './text';
 export type { DetectedPaper, FieldAnchors, PageKind } from './types';
 export { absoluteUrl } from './values';

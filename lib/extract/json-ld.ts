@@ -5,8 +5,7 @@
 import { normaliseDoi, normaliseOrcid } from '../identifiers';
 import type { Author } from '../schema/paper';
 import { parseAuthorName } from './authors';
-import { type Candidate, present } from './candidate';
-import { MAX_AUTHORS } from './highwire';
+import { type Candidate, MAX_AUTHORS, present } from './candidate';
 import { cleanText } from './text';
 import { absoluteUrl, firstDate } from './values';
 

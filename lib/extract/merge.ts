@@ -10,11 +10,17 @@
 //   7. open-graph  og:* and article:*: written for link previews, descriptions are often teasers;
 //   8. url         identifiers in the page address;
 //   9. text        identifiers found by scanning the visible text.
-// The visible page ('visible') sits apart: a value a reader sees overrides the embedded one
-// when they disagree (stale tags after in-app navigation, a meta description that is a teaser,
-// not the abstract), and fills any field no embedded source gives. Each such disagreement is
-// recorded in `conflicts`. Dates that cannot be true (1970-01-01, the future) are never chosen
-// while a plausible one exists; passing them over is recorded as a conflict too.
+// The visible page ('visible') sits apart: it fills any field no embedded source gives, and a
+// value a reader sees overrides a disagreeing embedded one, recorded in `conflicts`:
+//   - title: when the page shows the embedded title nowhere and its heading is marked up as
+//     the title (stale tags after in-app navigation; decided in embedded.ts, which drops a
+//     weak heading before merging);
+//   - abstract: only over a description tag (dc.description, og:description: often a teaser),
+//     never over a dedicated abstract tag (citation_abstract, dcterms.abstract);
+//   - authors: only when the page lists as many people (pages collapse long lists);
+//   - pdfUrl: never (a "PDF" button fills a missing one; embedded.ts drops it otherwise).
+// Dates that cannot be true (1970-01-01, the future) are never chosen while a plausible one
+// exists; passing them over is recorded as a conflict too.
 import { CORRECTABLE_FIELDS, type CorrectableField, type MetadataSource } from '../schema/fields';
 import type { Author, FieldConflict, PaperMetadata } from '../schema/paper';
 import { sameAuthors } from './authors';

@@ -31,6 +31,8 @@ export function readUrlIdentifiers(url: URL): Candidate {
  * later is mostly references, whose DOIs are other papers'.
  */
 const MAX_SCANNED_CHARS = 30_000;
+// "arXiv:1706.03762v7", "arXiv: hep-th/9901001": the preprint a published page points to.
+const LABELLED_ARXIV = /\barxiv:\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)/i;
 const LABELLED_DOI =
   /\b(?:doi|digital object identifier)\b\s*[:：]?\s*(?:https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"'<>]+)/i;
 
@@ -44,7 +46,14 @@ export function readTextIdentifiers(doc: Document): Candidate {
   const text = visibleText(bodyOf(doc), MAX_SCANNED_CHARS);
   const match = LABELLED_DOI.exec(text);
   const labelled = match?.[1] ? normaliseDoi(match[1]) : null;
-  return { source: 'text', fields: present({ doi: labelled ?? displayedDoiLink(doc) }) };
+  const arxiv = LABELLED_ARXIV.exec(text)?.[1];
+  return {
+    source: 'text',
+    fields: present({
+      doi: labelled ?? displayedDoiLink(doc),
+      arxivId: arxiv && isArxivId(arxiv) ? arxiv.replace(/v\d+$/, '') : null,
+    }),
+  };
 }
 
 /**

@@ -3,8 +3,7 @@
 // element it was read from, which becomes that field's anchor.
 import type { Author } from '../schema/paper';
 import { parseAuthorName, stripMarkers } from './authors';
-import { type Candidate, present } from './candidate';
-import { MAX_AUTHORS } from './highwire';
+import { type Candidate, MAX_AUTHORS, present } from './candidate';
 import { bodyOf, cleanText, visibleText } from './text';
 import { absoluteUrl } from './values';
 import { isShown } from './visibility';
@@ -194,9 +193,12 @@ export function readVisible(doc: Document): VisibleReading {
   const pdfEl = readVisiblePdfLink(doc);
   const authors: Author[] = [];
   const kept: Element[] = [];
+  // A name marked up twice (the byline and its hover card) is one author.
+  const names = new Set<string>();
   for (const el of authorElements) {
     const name = stripMarkers(visibleText(el));
-    if (!name || authors.some((a) => a.name === name)) continue;
+    if (!name || names.has(name)) continue;
+    names.add(name);
     authors.push(parseAuthorName(name));
     kept.push(el);
   }

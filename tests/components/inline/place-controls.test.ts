@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { controlTargets, placeControls } from '@/components/inline/place-controls';
+import { placeControls } from '@/components/inline/place-controls';
 import type { DetectedPaper } from '@/lib/extract/types';
+import { controlTargets } from '@/lib/page/control-targets';
 import type { PaperMetadata } from '@/lib/schema/paper';
 
 function metadata(overrides: Partial<PaperMetadata> = {}): PaperMetadata {

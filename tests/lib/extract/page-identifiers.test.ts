@@ -33,6 +33,11 @@ describe('readTextIdentifiers', () => {
     expect(readTextIdentifiers(doc).fields).toEqual({ doi: '10.48550/arxiv.1706.03762' });
   });
 
+  it('takes an arXiv id the page labels', () => {
+    const doc = page('<p>Preprint: arXiv:2106.09608v2 [cs.LG]</p>');
+    expect(readTextIdentifiers(doc).fields).toEqual({ arxivId: '2106.09608' });
+  });
+
   it('finds nothing on a page without a DOI', () => {
     expect(readTextIdentifiers(page('<p>No identifiers here.</p>')).fields).toEqual({});
   });

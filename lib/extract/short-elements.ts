@@ -1,0 +1,90 @@
+// The short texts of a page's header: where names, dates, identifiers and venues are written.
+// One bounded, lazy pass that every anchor finder shares.
+import { bodyOf, collapseWhitespace } from './text';
+
+/** Elements examined when looking for short values; an article header is far smaller. */
+const MAX_ELEMENTS = 2_000;
+/** Elements longer than this are containers, not a name or a date. */
+const MAX_SHORT_TEXT = 300;
+
+export interface ShortElement {
+  el: Element;
+  text: string;
+}
+
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'SELECT', 'OPTION', 'HEAD']);
+
+/**
+ * Elements with little text and few children, in document order, under `root`: the places a
+ * name, a date or an identifier is written. Read lazily and remembered, so the finders share
+ * one bounded pass and a finder that stops early (every author found) saves the rest of it.
+ */
+export function shortElements(root: Element | null | undefined, limit = MAX_ELEMENTS): Iterable<ShortElement> {
+  const found: ShortElement[] = [];
+  const all = root?.getElementsByTagName('*');
+  const count = Math.min(all?.length ?? 0, limit);
+  let next = 0;
+  const readMore = (): boolean => {
+    while (next < count) {
+      const el = (all as HTMLCollectionOf<Element>)[next++] as Element;
+      const text = shortText(el);
+      if (text === undefined) continue;
+      found.push({ el, text });
+      return true;
+    }
+    return false;
+  };
+  return {
+    *[Symbol.iterator]() {
+      for (let i = 0; i < found.length || readMore(); i++) yield found[i] as ShortElement;
+    },
+  };
+}
+
+/** The text of an element that holds a short value itself; undefined for containers and long text. */
+function shortText(el: Element): string | undefined {
+  if (SKIPPED.has(el.tagName.toUpperCase())) return undefined;
+  const first = el.firstChild;
+  // The common case, a leaf such as <span>Ada Lovelace</span>, read without walking anything.
+  if (first !== null && first === el.lastChild) {
+    if (first.nodeType !== 3) return undefined;
+    const text = collapseWhitespace(first.nodeValue ?? '');
+    return text.length > 0 && text.length <= MAX_SHORT_TEXT ? text : undefined;
+  }
+  if (el.childElementCount > 6 || !ownsText(el)) return undefined;
+  // textContent is enough for these few-children elements and several times cheaper than
+  // visibleText; the length test comes before any cleaning.
+  const raw = el.textContent ?? '';
+  if (raw.length > MAX_SHORT_TEXT * 3) return undefined;
+  const text = collapseWhitespace(raw);
+  return text.length > 0 && text.length <= MAX_SHORT_TEXT ? text : undefined;
+}
+
+// An element whose own children include words: containers of containers are skipped cheaply,
+// since their text is found again on the inner element that holds it.
+function ownsText(el: Element): boolean {
+  const children = el.childNodes;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i] as ChildNode;
+    if (node.nodeType === 3 && /\S/.test(node.nodeValue ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Where to look for the short fields: the part of the page around the title (its article,
+ * header or main box), so a long reference list or "citing literature" section further down
+ * is neither searched nor mistaken for the paper's own authors.
+ */
+export function headerRegion(doc: Document, titleAnchor: Element | undefined): Element | null {
+  const body = bodyOf(doc);
+  if (!titleAnchor) return body;
+  const box = titleAnchor.closest('article, main, [role="main"], #content, .content');
+  if (box && box !== body) return box;
+  let region: Element = titleAnchor;
+  for (let i = 0; i < 4 && region.parentElement && region.parentElement !== body; i++) {
+    region = region.parentElement;
+  }
+  // A title directly in <body> has no box of its own: the whole page is its header.
+  return region === titleAnchor ? body : region;
+}
