@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startDemoServer } from './demo/server';
+import { sitePages } from './demo/site-pages';
 import { startReceiver } from './receiver/server';
 
 const root = join(import.meta.dirname, '..');
@@ -62,6 +63,8 @@ if (!hasDisplay || !existsSync(chromePath)) {
       },
     });
   }, receiver.endpoint);
+  for (const { url, html } of sitePages())
+    await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(demo.url);
   console.log('Chromium is open with Erratum loaded. Close it or press Ctrl+C to stop.');
