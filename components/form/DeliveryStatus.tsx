@@ -1,5 +1,6 @@
 import { t, uiLanguage } from '../../lib/i18n';
 import type { QueueSummary } from '../../lib/schema/queue';
+import { describeDeliveryError } from '../queue/delivery-error';
 
 function timeText(epochMs: number): string {
   return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
@@ -28,7 +29,11 @@ function StatusLine({ item }: { item: QueueSummary }) {
     case 'retrying':
       return <p>{t('formStatusRetrying', timeText(item.nextAttemptAt))}</p>;
     case 'needs-attention':
-      return <p class="error">{t('formStatusNeedsAttention', item.lastError?.message ?? '')}</p>;
+      return (
+        <p class="error">
+          {t('formStatusNeedsAttention', item.lastError ? describeDeliveryError(item.lastError) : '')}
+        </p>
+      );
     case 'discarded':
       return <p>{t('formStatusDiscarded')}</p>;
   }

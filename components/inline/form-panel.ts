@@ -19,6 +19,7 @@ const MAX_RESTORES = 3;
  */
 export class FormPanel {
   private host?: HTMLElement;
+  private root?: ShadowRoot;
   private frame?: HTMLIFrameElement;
   private observer?: MutationObserver;
   private restores = 0;
@@ -34,20 +35,25 @@ export class FormPanel {
 
   open(src: string, returnFocusTo?: HTMLElement): void {
     this.returnFocusTo = returnFocusTo;
-    if (!this.host || !this.frame) {
+    if (!this.host || !this.root) {
       const { host, root } = createShadowHost('erratum-panel', PANEL_CSS, PANEL_HOST_STYLE, this.doc);
-      const frame = this.doc.createElement('iframe');
-      frame.title = t('inlinePanelLabel');
-      root.append(frame);
       this.host = host;
-      this.frame = frame;
+      this.root = root;
       this.restores = 0;
       this.doc.defaultView?.addEventListener('message', this.onMessage);
       this.observer = new MutationObserver(() => this.keepAttached());
       this.observer.observe(this.doc.documentElement, { childList: true });
       this.observer.observe(this.doc.body ?? this.doc.documentElement, { childList: true });
     }
-    this.frame.src = src;
+    // A new frame for every control clicked: on an open panel, a src that differs only in its
+    // #ctx= would be a same-document navigation, and the form (which reads its context once)
+    // would go on showing the previous field. The old form saves its draft on pagehide.
+    const frame = this.doc.createElement('iframe');
+    frame.title = t('inlinePanelLabel');
+    frame.src = src;
+    if (this.frame) this.frame.replaceWith(frame);
+    else this.root.append(frame);
+    this.frame = frame;
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);
     this.frame.focus();
   }
@@ -57,6 +63,7 @@ export class FormPanel {
     this.doc.defaultView?.removeEventListener('message', this.onMessage);
     this.host?.remove();
     this.host = undefined;
+    this.root = undefined;
     this.frame = undefined;
     this.returnFocusTo?.focus();
   }

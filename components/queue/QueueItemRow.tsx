@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { isHttpUrl } from '../../lib/identifiers';
 import type { QueueSummary } from '../../lib/schema/queue';
+import { describeDeliveryError } from './delivery-error';
 import { formatRelativeTime } from './relative-time';
 import { canDiscard, canRetry, statusLabel } from './status';
 
@@ -66,7 +67,11 @@ export function QueueItemRow({ item, now, locale, busy, onRetry, onDiscard, onFi
       {item.status === 'retrying' && (
         <p class="queue-item-meta">{t('queueNextAttempt', formatRelativeTime(item.nextAttemptAt, now, locale))}</p>
       )}
-      {showError && <p class="queue-item-error">{t('queueLastError', item.lastError?.message ?? '')}</p>}
+      {showError && (
+        <p class="queue-item-error">
+          {t('queueLastError', item.lastError ? describeDeliveryError(item.lastError) : '')}
+        </p>
+      )}
       {!confirming && (
         <div class="queue-item-actions">
           {canRetry(item.status) && (

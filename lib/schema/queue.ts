@@ -8,8 +8,10 @@ export const DeliveryErrorSchema = z.object({
   /** 'network' | 'timeout' | 'http' | 'rejected' | 'credentials' | 'config' | 'storage' */
   kind: z.enum(['network', 'timeout', 'http', 'rejected', 'credentials', 'config', 'storage']),
   status: z.number().int().optional(),
-  /** Shown to the user as is (the server's `error` for 400/422). */
+  /** An English description, kept for export and logs; the UI words it in the user's language. */
   message: z.string().max(5000),
+  /** The endpoint's own `{ error }` text, shown to the user as the server wrote it. */
+  serverMessage: z.string().max(5000).optional(),
   at: z.number(),
 });
 export type DeliveryError = z.infer<typeof DeliveryErrorSchema>;

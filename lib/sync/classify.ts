@@ -30,7 +30,12 @@ export function classifyResponse(status: number, headers: Headers, bodyText: str
   if ((status >= 200 && status < 300) || status === 409) return { outcome: 'accepted', receipt: receiptFrom(bodyText) };
   if (status === 408 || status === 425 || status === 429 || status >= 500) {
     const retryAfterMs = parseRetryAfter(headers.get('Retry-After'), now);
-    const problem: DeliveryProblem = { kind: 'http', status, message: `${busyMessage(status)}${because}` };
+    const problem: DeliveryProblem = {
+      kind: 'http',
+      status,
+      message: `${busyMessage(status)}${because}`,
+      serverMessage: fromServer,
+    };
     return retryAfterMs === undefined ? { outcome: 'retry', problem } : { outcome: 'retry', problem, retryAfterMs };
   }
   if (status === 401 || status === 403)
@@ -39,6 +44,7 @@ export function classifyResponse(status: number, headers: Headers, bodyText: str
       problem: {
         kind: 'credentials',
         status,
+        serverMessage: fromServer,
         message: `The endpoint refused the access token (HTTP ${status}); check the token in the settings${because}`,
       },
     };
@@ -48,6 +54,7 @@ export function classifyResponse(status: number, headers: Headers, bodyText: str
       problem: {
         kind: 'config',
         status,
+        serverMessage: fromServer,
         message: `The endpoint address does not accept corrections (HTTP ${status}); check it in the settings${because}`,
       },
     };
@@ -56,6 +63,7 @@ export function classifyResponse(status: number, headers: Headers, bodyText: str
     problem: {
       kind: 'rejected',
       status,
+      serverMessage: fromServer,
       message: fromServer ?? `The endpoint refused this correction (HTTP ${status}) without saying why.`,
     },
   };

@@ -102,7 +102,11 @@ describe('sending', () => {
     broadcast(
       summaryOf(
         { id: CORRECTION_ID },
-        { status: 'needs-attention', updatedAt: 5, lastError: { kind: 'rejected', message: 'Unknown DOI', at: 5 } },
+        {
+          status: 'needs-attention',
+          updatedAt: 5,
+          lastError: { kind: 'rejected', message: 'Unknown DOI', serverMessage: 'Unknown DOI', at: 5 },
+        },
       ),
     );
     await waitFor(() => expect(status().textContent).toBe('Needs attention: Unknown DOI'));

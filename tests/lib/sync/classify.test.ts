@@ -26,7 +26,12 @@ describe('classifyResponse', () => {
   it("keeps the server's message for 400 and 422", () => {
     expect(classify(422, '{"error":"The DOI does not resolve"}')).toEqual({
       outcome: 'rejected',
-      problem: { kind: 'rejected', status: 422, message: 'The DOI does not resolve' },
+      problem: {
+        kind: 'rejected',
+        status: 422,
+        message: 'The DOI does not resolve',
+        serverMessage: 'The DOI does not resolve',
+      },
     });
     const fallback = classify(400, '<html>Bad</html>');
     expect(fallback.outcome).toBe('rejected');
