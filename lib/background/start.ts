@@ -13,6 +13,7 @@ import { createRouter } from './router';
 
 const DELIVERY_ALARM = 'erratum-delivery';
 const WAKE_ALARM = 'erratum-wake';
+const ALARM_FLOOR_MS = 30_000;
 /** A staged PDF whose correction never arrived (tab closed mid-submit) is dropped after a day. */
 const ORPHAN_PDF_AGE_MS = 24 * 60 * 60 * 1000;
 
@@ -42,9 +43,17 @@ export function startBackground(): void {
     keepAlive: () => browser.runtime.getPlatformInfo(),
   });
 
+  let soon: ReturnType<typeof setTimeout> | undefined;
+
   async function afterRun(): Promise<void> {
     const wakeAt = await scheduler.nextWakeAt();
-    if (wakeAt !== undefined) await browser.alarms.create(WAKE_ALARM, { when: Math.max(wakeAt, Date.now() + 1000) });
+    if (wakeAt === undefined) return;
+    // The alarm brings a stopped worker back, but Chrome rounds alarms up to 30 s in packed
+    // extensions; a live worker honours a shorter Retry-After with a timer of its own.
+    await browser.alarms.create(WAKE_ALARM, { when: Math.max(wakeAt, Date.now() + 1000) });
+    clearTimeout(soon);
+    const delay = wakeAt - Date.now();
+    if (delay < ALARM_FLOOR_MS) soon = setTimeout(deliver, Math.max(delay, 0));
   }
 
   function deliver(): void {

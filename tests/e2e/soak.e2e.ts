@@ -47,7 +47,7 @@ describe('soak: 500 corrections through random failures and worker stops', () =>
     await endpoint?.dispose();
   });
 
-  it('delivers every correction exactly once', { timeout: 240_000 }, async () => {
+  it('delivers every correction exactly once', { timeout: 180_000 }, async () => {
     const { receiver } = endpoint;
     receiver.faults.set({ random: { seed: 42, probability: 0.3 } });
 
@@ -110,6 +110,8 @@ describe('soak: 500 corrections through random failures and worker stops', () =>
         `Not everything was delivered within ${DELIVERY_DEADLINE_MS / 1000} s: the endpoint stored ${tally.delivered} of ${TOTAL}. ${timedOut.message}`,
       );
     expect(counts?.sent).toBe(TOTAL);
+    // The run did meet failures: about 30% of requests were refused or cut off.
+    expect(receiver.stats().faulted).toBeGreaterThan(0);
     expect(tally).toEqual({ submitted: TOTAL, delivered: TOTAL, duplicates: 0, lost: [], unexpected: [] });
 
     // Each PDF arrived whole, with the correction that describes it.
