@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import { FormStateSchema } from './form/state';
 import type { PaperMetadata } from './schema/paper';
+import { z } from './schema/zod';
 
 // The form saves everything the user typed to extension storage as they type, so closing the
 // panel or the tab, or a browser crash, loses nothing. Extension storage, not IndexedDB: the form

@@ -56,7 +56,7 @@ export function CorrectionForm({
   openAt = {},
   editing,
   api = browserFormApi,
-  onClose = postClose,
+  onClose: close = postClose,
   draftDelayMs = 300,
   newId = newCorrectionId,
   now = () => new Date(),
@@ -89,6 +89,9 @@ export function CorrectionForm({
     delayMs: draftDelayMs,
   });
   const delivery = useDelivery(api, correctionId);
+  // Called without arguments: handed to onClick as is, postClose would take the click event for
+  // the window to post to, throw, and leave the panel open.
+  const onClose = useCallback(() => close(), [close]);
   useFocusTrap(root, onClose);
 
   const problems = useMemo(() => formProblems(state, paper), [state, paper]);
@@ -140,7 +143,7 @@ export function CorrectionForm({
         <h1 id="form-title" tabIndex={-1}>
           {editing ? t('formEditTitle') : t('formTitle')}
         </h1>
-        <button type="button" class="close" aria-label={t('formClose')} onClick={onClose}>
+        <button type="button" class="close" aria-label={t('formClose')} onClick={() => onClose()}>
           ×
         </button>
       </header>

@@ -50,7 +50,7 @@ export function DeliveryStatus({ item, onClose }: { item: QueueSummary; onClose:
         <StatusLine item={item} />
       </div>
       <p class="hint">{t('formQueuedHint')}</p>
-      <button type="button" onClick={onClose}>
+      <button type="button" onClick={() => onClose()}>
         {t('formClose')}
       </button>
     </section>

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { bytesToBase64 } from '../../lib/base64';
 import { clearDraft, type FormDraft, loadDraft, saveDraft } from '../../lib/drafts';
 import { sendRequest } from '../../lib/messaging/send';
 import type { Correction } from '../../lib/schema/correction';
@@ -24,12 +25,10 @@ export const browserFormApi: FormApi = {
   submit: (correction) => sendRequest('correction/submit', { correction }),
   resubmit: (correction) => sendRequest('queue/resubmit', { correction }),
   async stagePdf(correctionId, file, sha256) {
-    // Loaded on demand: only a form with a PDF needs the outbox database.
-    const [{ openQueueDb }, { stagePdf }] = await Promise.all([
-      import('../../lib/queue/db'),
-      import('../../lib/queue/pdf-store'),
-    ]);
-    await stagePdf(await openQueueDb(), correctionId, file, sha256);
+    // By message: the framed form's IndexedDB is partitioned by the page it sits in, so the
+    // worker's outbox is out of its reach.
+    const base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+    await sendRequest('pdf/stage', { correctionId, sha256, base64 });
   },
   loadDraft: (key) => loadDraft(key),
   saveDraft: (key, draft) => saveDraft(key, draft),

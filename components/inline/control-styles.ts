@@ -1,12 +1,16 @@
 export const CONTROL_HOST_STYLE =
-  'all: initial !important; display: inline-block !important; position: relative !important; width: 0 !important; height: 0 !important; margin: 0 !important; padding: 0 !important; border: 0 !important; vertical-align: baseline !important; overflow: visible !important;';
+  'all: initial !important; font-size: inherit !important; line-height: inherit !important; display: inline-block !important; position: absolute !important; width: 0 !important; height: 0 !important; margin: 0 !important; padding: 0 !important; border: 0 !important; vertical-align: baseline !important; overflow: visible !important;';
 
-// The button is positioned out of the zero-size host so the page's own text never moves.
+// The host is out of flow (absolute, at its static position) and the button is positioned out
+// of it, so the page's own text never moves: an in-flow host, even of zero size, adds a line box
+// where it follows block children (a control after the <li>s of an author list pushed the rest
+// of the page down by a line). The host keeps the line's font metrics so that the button can be
+// centred on the line it stands on.
 export const CONTROL_CSS = `
-:host { all: initial !important; display: inline-block !important; position: relative !important; width: 0 !important; height: 0 !important; }
+:host { all: initial !important; font-size: inherit !important; line-height: inherit !important; display: inline-block !important; position: absolute !important; width: 0 !important; height: 0 !important; }
 button {
   all: initial;
-  position: absolute; left: 3px; bottom: -3px; z-index: 2147483000;
+  position: absolute; left: 3px; top: calc(0.5lh - 9px); z-index: 2147483000;
   box-sizing: border-box; width: 18px; height: 18px; padding: 2px;
   display: inline-flex; align-items: center; justify-content: center;
   border-radius: 4px; border: 1px solid rgba(80, 80, 110, 0.35);

@@ -6,7 +6,7 @@ const PANEL_HOST_STYLE =
 
 const PANEL_CSS = `
 :host { all: initial !important; position: fixed !important; top: 0 !important; right: 0 !important; z-index: 2147483647 !important; display: block !important; width: min(460px, 100vw) !important; height: 100vh !important; visibility: visible !important; }
-iframe { all: initial; display: block; width: 100%; height: 100%; border: 0; border-left: 1px solid rgba(0,0,0,.15);
+iframe { all: initial; display: block; box-sizing: border-box; width: 100%; height: 100%; border: 0; border-left: 1px solid rgba(0,0,0,.15);
   box-shadow: -8px 0 24px rgba(0, 0, 0, 0.18); background: Canvas; color-scheme: light dark; }
 `;
 

@@ -17,12 +17,35 @@ function labelFor(target: ControlTarget): string {
 }
 
 const CHUNK = 250;
+/** Up to this many author controls are placed at once; the rest as their authors near the viewport. */
+const EAGER_AUTHORS = 100;
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+function createControl(target: ControlTarget, onOpen: OpenForm): HTMLElement {
+  const { host, root } = createShadowHost('erratum-control', CONTROL_CSS, CONTROL_HOST_STYLE);
+  host.dataset.erratumField = target.field;
+  if (target.authorIndex !== undefined) host.dataset.erratumAuthor = String(target.authorIndex);
+  render(<EditButton field={target.field} label={labelFor(target)} onActivate={(b) => onOpen(target, b)} />, root);
+  return host;
+}
+
+/** Placements are all read before any host is inserted: no layout read between DOM writes. */
+function insertControls(targets: readonly ControlTarget[], onOpen: OpenForm, hosts: HTMLElement[]): void {
+  const placements = targets.map((target) => placementFor(target.anchor));
+  targets.forEach((target, i) => {
+    const placement = placements[i];
+    if (!placement) return;
+    const host = createControl(target, onOpen);
+    placement.parent.insertBefore(host, placement.before);
+    hosts.push(host);
+  });
+}
+
 /**
- * Puts a control beside each target. Placements are computed first and hosts inserted after,
- * in chunks that yield to the page, so a 3,000-author page never freezes. Returns the hosts;
- * `signal` aborting removes them all.
+ * Puts a control beside each target. Fields and the first authors get theirs at once, in chunks
+ * that yield to the page; on a page of thousands of authors (big collaborations) the rest are
+ * placed as the reader scrolls near them, since laying out thousands of controls at once would
+ * freeze the page. Returns the hosts (growing as more are placed); `signal` aborting removes all.
  */
 export async function placeControls(
   targets: readonly ControlTarget[],
@@ -30,24 +53,34 @@ export async function placeControls(
   signal: AbortSignal,
 ): Promise<HTMLElement[]> {
   const hosts: HTMLElement[] = [];
+  const authors = targets.filter((target) => target.field === 'author');
+  const deferred = authors.length > EAGER_AUTHORS ? authors.slice(EAGER_AUTHORS) : [];
+  const eager = deferred.length > 0 ? targets.filter((target) => !deferred.includes(target)) : targets;
+  let observer: IntersectionObserver | undefined;
   signal.addEventListener('abort', () => {
+    observer?.disconnect();
     for (const host of hosts) host.remove();
   });
-  for (let start = 0; start < targets.length; start += CHUNK) {
+  for (let start = 0; start < eager.length; start += CHUNK) {
     if (start > 0) await yieldToPage();
     if (signal.aborted) return hosts;
-    const chunk = targets.slice(start, start + CHUNK);
-    const placements = chunk.map((target) => placementFor(target.anchor));
-    chunk.forEach((target, i) => {
-      const placement = placements[i];
-      if (!placement) return;
-      const { host, root } = createShadowHost('erratum-control', CONTROL_CSS, CONTROL_HOST_STYLE);
-      host.dataset.erratumField = target.field;
-      if (target.authorIndex !== undefined) host.dataset.erratumAuthor = String(target.authorIndex);
-      render(<EditButton field={target.field} label={labelFor(target)} onActivate={(b) => onOpen(target, b)} />, root);
-      placement.parent.insertBefore(host, placement.before);
-      hosts.push(host);
-    });
+    insertControls(eager.slice(start, start + CHUNK), onOpen, hosts);
+  }
+  if (deferred.length > 0 && !signal.aborted) {
+    const byAnchor = new Map(deferred.map((target) => [target.anchor, target]));
+    observer = new IntersectionObserver(
+      (entries, self) => {
+        const near = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
+        for (const anchor of near) self.unobserve(anchor);
+        insertControls(
+          near.map((anchor) => byAnchor.get(anchor)).filter((target) => target !== undefined),
+          onOpen,
+          hosts,
+        );
+      },
+      { rootMargin: '100% 0px' },
+    );
+    for (const target of deferred) observer.observe(target.anchor);
   }
   return hosts;
 }

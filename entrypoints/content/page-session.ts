@@ -10,7 +10,6 @@ import { sendRequest } from '@/lib/messaging/send';
 import { type ControlTarget, controlTargets } from '@/lib/page/control-targets';
 import { domQuiet, onDomQuiet } from '@/lib/page/dom-quiet';
 import { waitForElement } from '@/lib/page/wait-for-element';
-import { isSiteDisabled } from '@/lib/site-toggle';
 import { adapterFor, readPage } from '@/lib/sites/read-page';
 import type { SiteAdapter } from '@/lib/sites/types';
 
@@ -32,13 +31,26 @@ export function startPageSession(ctx: ContentScriptContext, adapters: readonly S
   let signature = '';
   let hosts: HTMLElement[] = [];
 
+  async function siteDisabled(site: string): Promise<boolean> {
+    try {
+      return (await sendRequest('site/status', { site })).disabled;
+    } catch {
+      return false; // The worker could not answer: show the controls rather than nothing.
+    }
+  }
+
+  let lastOpen = 0;
+
   async function openForm(target: ControlTarget, button: HTMLButtonElement): Promise<void> {
+    const thisOpen = ++lastOpen;
     try {
       const { contextId } = await sendRequest('form/open', {
         paper: target.paper.metadata,
         field: target.field,
         authorIndex: target.authorIndex,
       });
+      // Two quick clicks: the worker may answer them in either order, and the last click wins.
+      if (thisOpen !== lastOpen) return;
       panel.open(`${browser.runtime.getURL('/form.html')}#ctx=${contextId}`, button);
     } catch (error) {
       showToast(t('inlineFormError', error instanceof Error ? error.message : String(error)));
@@ -69,7 +81,7 @@ export function startPageSession(ctx: ContentScriptContext, adapters: readonly S
     run = controller;
     signature = next;
     hosts = [];
-    if (papers.length === 0 || (await isSiteDisabled(site)) || controller.signal.aborted) return;
+    if (papers.length === 0 || (await siteDisabled(site)) || controller.signal.aborted) return;
     hosts = await placeControls(
       controlTargets(papers),
       (target, button) => void openForm(target, button),

@@ -1,3 +1,5 @@
+import { base64ToBytes } from '../base64';
+import { hasPdfSignature } from '../pdf';
 import type { QueueDb } from '../queue/db';
 import {
   discard,
@@ -9,6 +11,7 @@ import {
   resubmit,
   retryNow,
 } from '../queue/outbox';
+import { stagePdf } from '../queue/pdf-store';
 import { SettingsSchema } from '../schema/settings';
 import { loadSettings, saveSettings } from '../settings';
 import { testEndpoint } from '../sync/test-connection';
@@ -26,11 +29,24 @@ export function createHandlers({ db, queueChanged }: HandlerDeps): RequestHandle
     'form/open': async ({ paper, field, authorIndex }, sender) => ({
       contextId: await saveFormContext({ paper, field, authorIndex, tabId: sender.tab?.id, createdAt: Date.now() }),
     }),
-    'form/context': async ({ contextId }) => {
+    'site/status': async ({ site }) => ({ disabled: (await loadSettings()).disabledSites.includes(site) }),
+    'form/context': async ({ contextId }, sender) => {
       const context = await loadFormContext(contextId);
       if (!context) throw new UserFacingError('This form has expired. Close it and click the edit button again.');
+      // A context belongs to the tab whose page handed over the paper: a page that learns the id
+      // from the panel's address cannot open that form anywhere else.
+      if (context.tabId !== undefined && sender.tab?.id !== context.tabId)
+        throw new UserFacingError('This form belongs to another tab. Click the edit button on the paper page.');
       const { submitter } = await loadSettings();
       return { paper: context.paper, field: context.field, authorIndex: context.authorIndex, submitter };
+    },
+    'pdf/stage': async ({ correctionId, sha256, base64 }) => {
+      const bytes = base64ToBytes(base64);
+      // Checked by content, not by name: a PDF starts with %PDF-.
+      if (!hasPdfSignature(bytes)) throw new UserFacingError('The attached file is not a PDF.');
+      const blob = new Blob([bytes as BlobPart], { type: 'application/pdf' });
+      await stagePdf(await db(), correctionId, blob, sha256);
+      return { size: blob.size };
     },
     'correction/submit': async ({ correction }) => {
       const item = await enqueue(await db(), correction);

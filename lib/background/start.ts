@@ -69,6 +69,10 @@ export function startBackground(): void {
     await announce(counts);
   }
 
+  // Settings (the token, the user's email) and drafts are in storage.local: where the browser
+  // allows it (Chromium), only extension pages and the worker may read it, never content scripts.
+  void restrictLocalStorage();
+
   const route = createRouter(
     createHandlers({
       db,
@@ -97,4 +101,15 @@ export function startBackground(): void {
       void refresh();
       deliver();
     });
+}
+
+async function restrictLocalStorage(): Promise<void> {
+  const local = browser.storage.local as typeof browser.storage.local & {
+    setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void>;
+  };
+  try {
+    await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+  } catch (error) {
+    console.warn('[erratum] storage.local could not be restricted to trusted contexts', error);
+  }
 }

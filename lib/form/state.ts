@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { SCALAR_FIELDS, type ScalarField } from '../schema/fields';
 import type { Author, PaperMetadata } from '../schema/paper';
+import { z } from '../schema/zod';
 
 /** One row of the author list as the user edits it; `origin` is its index in the detected list. */
 export const AuthorDraftSchema = z.object({

@@ -25,7 +25,9 @@ export interface EndpointTestResult {
 
 export interface ResponseMap {
   'form/open': { contextId: string };
+  'site/status': { disabled: boolean };
   'form/context': FormContext;
+  'pdf/stage': { size: number };
   'correction/submit': QueueSummary;
   'queue/list': { items: QueueSummary[]; counts: QueueCounts; total: number };
   'queue/get': QueueItem | null;

@@ -1,8 +1,9 @@
-// Staged PDFs. The form page (an extension page, so the worker's origin and database) stages the
-// file before it submits the correction; the correction then refers to it by id, size and hash.
+// Staged PDFs. The form hands the worker the file (pdf/stage) before it submits the correction;
+// the correction then refers to it by id, size and hash.
 // A PDF leaves the store only once its correction is sent or discarded, or as an orphan whose
 // correction never arrived.
 
+import { sha256Hex } from '../pdf';
 import type { QueueStatus } from '../schema/fields';
 import { MAX_PDF_BYTES } from '../schema/fields';
 import type { QueueDb, StagedPdf } from './db';
@@ -12,10 +13,7 @@ import { writeTransaction } from './transaction';
 /** Statuses in which the user may still change a correction, and so its PDF. */
 const EDITABLE_STATUSES: readonly QueueStatus[] = ['needs-attention', 'retrying'];
 
-export async function sha256Hex(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
+export { sha256Hex };
 
 /**
  * Stores `blob` under the correction id it will travel with, replacing a PDF staged earlier for a

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { endpointProblem, isArxivId, isDoi, isHttpUrl, isValidOrcid } from '../identifiers';
 import { MAX_PDF_BYTES, SCALAR_FIELDS } from './fields';
 import { AuthorSchema, PaperMetadataSchema } from './paper';
+import { z } from './zod';
 
 /** Client-made, time-ordered id: the idempotency key of every delivery attempt. */
 export const CorrectionIdSchema = z.uuidv7();

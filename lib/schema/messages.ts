@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { CorrectionIdSchema, CorrectionSchema } from './correction';
-import { CONTROL_FIELDS } from './fields';
+import { CONTROL_FIELDS, MAX_PDF_BYTES } from './fields';
 import { PaperMetadataSchema } from './paper';
 import { QueueCountsSchema, QueueSummarySchema } from './queue';
 import { SettingsSchema } from './settings';
+import { z } from './zod';
 
 /**
  * Every request a context sends to the background, by type. The background parses each with
@@ -16,8 +16,23 @@ export const RequestSchemas = {
     field: z.enum(CONTROL_FIELDS).optional(),
     authorIndex: z.number().int().min(0).optional(),
   }),
+  /** Content script: are controls switched off for this site? (It cannot read settings itself.) */
+  'site/status': z.object({ site: z.string().max(100) }),
   /** Form page: what to show for the context id in its URL. */
   'form/context': z.object({ contextId: z.string().regex(/^[0-9a-f-]{36}$/) }),
+  /**
+   * Form page: keep a corrected PDF for the correction about to be submitted. The bytes travel
+   * in the message: the framed form's own IndexedDB is partitioned by the page it sits in, so
+   * the worker could not read what the form stored there.
+   */
+  'pdf/stage': z.object({
+    correctionId: CorrectionIdSchema,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    base64: z
+      .string()
+      .max(Math.ceil(MAX_PDF_BYTES / 3) * 4)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  }),
   /** Form page: store this correction in the outbox (its PDF, if any, is already staged). */
   'correction/submit': z.object({ correction: CorrectionSchema }),
   'queue/list': z.object({ limit: z.number().int().min(1).max(100_000).default(200) }),
@@ -37,7 +52,9 @@ export type RequestType = keyof typeof RequestSchemas;
 /** Which contexts may send each request. 'content' = a content script in a web page. */
 export const MESSAGE_SENDERS: Record<RequestType, readonly ('content' | 'extension')[]> = {
   'form/open': ['content'],
+  'site/status': ['content'],
   'form/context': ['extension'],
+  'pdf/stage': ['extension'],
   'correction/submit': ['extension'],
   'queue/list': ['extension'],
   'queue/get': ['extension'],

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { CORRECTABLE_FIELDS, METADATA_SOURCES } from './fields';
+import { z } from './zod';
 
 export const AuthorSchema = z.object({
   /** The name as a reader sees it ("Ada Lovelace"). */

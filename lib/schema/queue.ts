@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { CorrectionSchema, ReceiptSchema } from './correction';
 import { QUEUE_STATUSES } from './fields';
+import { z } from './zod';
 
 export const QueueStatusSchema = z.enum(QUEUE_STATUSES);
 

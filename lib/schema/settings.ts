@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { EndpointUrlSchema } from './correction';
+import { z } from './zod';
 
 export const SettingsSchema = z.object({
   /** Where corrections are delivered; empty until the user configures one. */

@@ -8,7 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlTargets } from '../../lib/page/control-targets';
 import { detectPapers } from '../../lib/sites/detect';
 import { parseSavedPage } from '../../scripts/extract';
-import { type ExtensionBrowser, eventually, formFrame, launchExtension, openPage, routePage } from './harness';
+import {
+  authorControl,
+  type ExtensionBrowser,
+  eventually,
+  formFrame,
+  launchExtension,
+  openPage,
+  routePage,
+} from './harness';
 
 const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus');
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/pages');
@@ -140,7 +148,10 @@ describe('detection in the browser', () => {
   });
 
   it('decorates a 3,000-author page without freezing it', async () => {
-    const names = Array.from({ length: 3000 }, (_, i) => `Author${i} Member${i}`);
+    // Letters, not digits: a number after a name reads as an affiliation marker ("Smith1").
+    const letters = (n: number) =>
+      n.toString(26).replace(/./g, (d) => String.fromCharCode(97 + Number.parseInt(d, 26)));
+    const names = Array.from({ length: 3000 }, (_, i) => `Author ${letters(i)}ski`);
     const html = `<!doctype html><html><head><meta charset="utf-8">
 <meta name="citation_title" content="Observation of a Rare Decay by a Large Collaboration">
 ${names.map((name) => `<meta name="citation_author" content="${name}">`).join('\n')}
@@ -154,17 +165,17 @@ ${names.map((name) => `<meta name="citation_author" content="${name}">`).join('\
   (function beat(now) { window.__longestGap = Math.max(window.__longestGap, now - last); last = now; requestAnimationFrame(beat); })(last);
 </script></body></html>`;
     const page = await openPage(browser.context, 'https://collab.example.org/papers/big', html);
-    const shown = await eventually(
-      () => page.locator('erratum-control[data-erratum-field="author"]').count(),
-      (count) => count === 3000,
-      30_000,
-    );
-    expect(shown).toBe(3000);
+    // The first authors get their controls at once; the others as the reader scrolls near them.
+    await (await authorControl(page, 99)).waitFor();
+    const last = await authorControl(page, 2999, { scrollToEnd: true });
+    await last.waitFor();
     const longestGap = await page.evaluate(() => (window as unknown as { __longestGap: number }).__longestGap);
     console.log(`3,000 authors: longest main-thread gap between frames ${longestGap.toFixed(0)} ms`);
     // A freeze a reader would notice, not a timing budget (that is npm run bench's job).
     expect(longestGap).toBeLessThan(1000);
-    await page.locator('erratum-control[data-erratum-field="author"] button').nth(2999).click();
-    await formFrame(page).getByRole('heading', { name: 'Request Correction' }).waitFor();
+    await last.click();
+    const form = formFrame(page);
+    await form.getByRole('heading', { name: 'Request Correction' }).waitFor();
+    expect(await form.getByLabel('Name as displayed').inputValue()).toBe(names[2999]);
   });
 });

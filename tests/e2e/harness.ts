@@ -23,13 +23,32 @@ export interface ExtensionBrowser {
   close(options?: { dispose?: boolean }): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /**
+   * The browser's UI language (`ja`, `en-US`), which chrome.i18n and so the extension's strings
+   * follow: passed as `--lang`, `LANGUAGE` and Playwright's locale.
+   */
+  locale?: string;
+  /** prefers-color-scheme for every page, extension pages and the framed form included. */
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+  /** More Chromium switches. */
+  args?: string[];
+}
+
 /** Launches Debian's headless Chromium with the built extension on a (new or given) profile. */
-export async function launchExtension(profileDir?: string): Promise<ExtensionBrowser> {
+export async function launchExtension(profileDir?: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'erratum-profile-'));
+  const { locale, colorScheme, viewport, args = [] } = options;
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
     headless: true,
+    ...(locale ? { locale, env: { ...process.env, LANGUAGE: locale } } : {}),
+    ...(colorScheme ? { colorScheme } : {}),
+    ...(viewport ? { viewport } : {}),
     args: [
+      ...(locale ? [`--lang=${locale}`] : []),
+      ...args,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       '--no-sandbox',
@@ -77,6 +96,16 @@ export function control(page: Page, field: string, nth = 0): Locator {
   return page.locator(`erratum-control[data-erratum-field="${field}"] button`).nth(nth);
 }
 
+/**
+ * The control of one author, by index in the paper's author list. On pages of thousands of
+ * authors, controls beyond the first hundred are placed as the reader scrolls near them, so this
+ * scrolls the author's control region into view first when asked to.
+ */
+export async function authorControl(page: Page, index: number, { scrollToEnd = false } = {}): Promise<Locator> {
+  if (scrollToEnd) await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  return page.locator(`erratum-control[data-erratum-field="author"][data-erratum-author="${index}"] button`);
+}
+
 /** The correction form inside the panel's iframe. */
 export function formFrame(page: Page): FrameLocator {
   return page.frameLocator('erratum-panel iframe');
@@ -88,7 +117,9 @@ export function extensionUrl(browser: ExtensionBrowser, path: string): string {
 
 /** The slice of the `chrome` global the harness calls inside the extension's worker. */
 interface ChromeGlobal {
-  chrome: { storage: { local: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> } } };
+  chrome: {
+    storage: { local: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> } };
+  };
 }
 
 /** Writes settings straight into extension storage, as the options page would. */

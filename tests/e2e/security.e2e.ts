@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
@@ -10,6 +9,7 @@ import { REDIRECT_MESSAGE } from '../../lib/sync/classify';
 import { type Receiver, startReceiver } from '../../scripts/receiver/server';
 import { generatedPages } from '../fixtures/hostile/generate';
 import {
+  authorControl,
   configureEndpoint,
   control,
   EXTENSION_DIR,
@@ -31,7 +31,8 @@ const SCRIPT_PAGE = readFileSync(join(HOSTILE, 'script-in-metadata.html'), 'utf8
 const TOKEN = 'tok-5ecret-7f3a9c';
 const EMAIL = 'ada.private@example.org';
 
-const HOSTILE_TITLE = "<img src=x onerror=__pwned('title')></script><script>__pwned('title-script')</script> Tidal Mixing";
+const HOSTILE_TITLE =
+  "<img src=x onerror=__pwned('title')></script><script>__pwned('title-script')</script> Tidal Mixing";
 const HOSTILE_AUTHOR = "Mallory <svg onload=__pwned('author')>";
 const HOSTILE_ABSTRACT = "<img src=x onerror=__pwned('abstract')> We measure <mixing> in the deep ocean.";
 const HOSTILE_VENUE = "<iframe src=javascript:__pwned('venue')></iframe> Letters";
@@ -72,8 +73,21 @@ async function sendTitleCorrection(page: Page, title: string): Promise<void> {
   await form.getByText('Queued', { exact: true }).or(form.getByText(/^Sent/)).first().waitFor();
 }
 
+/** The slice of the worker's `chrome` global these tests touch (no @types/chrome here). */
+interface WorkerPort {
+  postMessage(message: unknown): void;
+  sender?: { url?: string };
+}
+type AnyFunction = (...args: unknown[]) => unknown;
+interface WorkerChrome {
+  storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
+  tabs: Record<string, AnyFunction>;
+  runtime: Record<string, AnyFunction> & { onConnect: { addListener(listener: (port: WorkerPort) => void): void } };
+}
+
 async function formContextCount(): Promise<number> {
   return browser.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
     const all = await chrome.storage.session.get(null);
     return Object.keys(all).filter((key) => key.startsWith('form-context:')).length;
   });
@@ -188,7 +202,7 @@ describe('a page cannot run script through its metadata', () => {
     await form.getByRole('heading', { name: 'Request Correction' }).waitFor();
     await form.getByText(HOSTILE_TITLE, { exact: true }).first().waitFor();
     await form.getByText(HOSTILE_VENUE, { exact: true }).first().waitFor();
-    await form.getByText(new RegExp(`^${HOSTILE_AUTHOR.replace(/[()[\]]/g, '\\$&')}`)).first().waitFor();
+    await form.getByText(`${HOSTILE_AUTHOR}, Eve Javascript`, { exact: true }).first().waitFor();
     expect(await form.locator('img, [onerror], [onload], iframe, script:not([src])').count()).toBe(0);
     await sendTitleCorrection(page, TYPED_TITLE);
 
@@ -203,7 +217,7 @@ describe('a page cannot run script through its metadata', () => {
       venue: HOSTILE_VENUE,
       pdfUrl: null,
     });
-    expect(record?.correction.detected.authors[0].name).toBe(HOSTILE_AUTHOR);
+    expect(record?.correction.detected.authors[0]?.name).toBe(HOSTILE_AUTHOR);
     expect(record?.correction.changes).toEqual([{ field: 'title', from: HOSTILE_TITLE, to: TYPED_TITLE }]);
     const listing = await browser.context.newPage();
     pages.push(listing);
@@ -229,7 +243,9 @@ describe('a page cannot talk to the background as if it were the extension', () 
     const before = await formContextCount();
 
     const fromPage = await page.evaluate(async (extensionId) => {
-      const chromeGlobal = (globalThis as { chrome?: { runtime?: { sendMessage?: Function } } }).chrome;
+      const chromeGlobal = (
+        globalThis as { chrome?: { runtime?: { sendMessage?: (id: string, message: unknown) => Promise<unknown> } } }
+      ).chrome;
       let runtime = 'unavailable';
       if (typeof chromeGlobal?.runtime?.sendMessage === 'function') {
         try {
@@ -267,9 +283,19 @@ describe('a page cannot talk to the background as if it were the extension', () 
     expect(await formContextCount()).toBe(before);
     expect(await page.locator('erratum-panel').count()).toBe(0);
 
+    // Forged data-* attributes on our own control do not retarget it: the page relabels the title
+    // control as the DOI's, and a real click still opens the title.
+    await page.evaluate(() => {
+      const host = document.querySelector('erratum-control:not(#forged)[data-erratum-field="title"]');
+      host?.setAttribute('data-erratum-field', 'doi');
+      host?.setAttribute('data-erratum-author', '1');
+      host?.shadowRoot?.querySelector('button')?.setAttribute('data-erratum-field', 'doi');
+      if (host) host.id = 'relabelled';
+    });
     // A real click does open the form (so the checks above could have failed)...
-    await control(page, 'title').click();
+    await page.locator('#relabelled button').click();
     await formFrame(page).getByRole('heading', { name: 'Request Correction' }).waitFor();
+    await formFrame(page).getByLabel('Suggested correction (Title)').waitFor();
     expect(await formContextCount()).toBe(before + 1);
     // ...and the page cannot close it by posting the form's own close message.
     await page.evaluate(() => window.postMessage({ type: 'erratum/close' }, '*'));
@@ -284,10 +310,11 @@ describe('a page cannot read the token, the email or other corrections', () => {
   it('nothing sent to a tab or answered to a content script holds them; content scripts are refused settings and the queue', async () => {
     // Record everything the worker sends towards tabs (and its broadcasts, to prove the wrapping is live).
     await browser.worker.evaluate(() => {
-      const g = globalThis as unknown as { __toTabs: string[]; __broadcasts: string[] };
+      const g = globalThis as unknown as { __toTabs: string[]; __broadcasts: string[]; chrome: WorkerChrome };
+      const { chrome } = g;
       g.__toTabs = [];
       g.__broadcasts = [];
-      const tabs = chrome.tabs as unknown as Record<string, (...args: unknown[]) => unknown>;
+      const tabs = chrome.tabs;
       const send = tabs.sendMessage!.bind(chrome.tabs);
       tabs.sendMessage = (...args) => {
         g.__toTabs.push(JSON.stringify(args));
@@ -296,7 +323,7 @@ describe('a page cannot read the token, the email or other corrections', () => {
       const connect = tabs.connect!.bind(chrome.tabs);
       tabs.connect = (...args) => {
         g.__toTabs.push(`connect ${JSON.stringify(args)}`);
-        const port = connect(...args) as chrome.runtime.Port;
+        const port = connect(...args) as WorkerPort;
         const post = port.postMessage.bind(port);
         port.postMessage = (message) => {
           g.__toTabs.push(JSON.stringify(message));
@@ -311,7 +338,7 @@ describe('a page cannot read the token, the email or other corrections', () => {
           post(message);
         };
       });
-      const runtime = chrome.runtime as unknown as Record<string, (...args: unknown[]) => unknown>;
+      const runtime = chrome.runtime;
       const broadcast = runtime.sendMessage!.bind(chrome.runtime);
       runtime.sendMessage = (...args) => {
         g.__broadcasts.push(JSON.stringify(args));
@@ -364,12 +391,20 @@ describe('a page cannot read the token, the email or other corrections', () => {
       ['queue/get', { id: item!.id }],
       ['form/context', { contextId }],
       ['endpoint/test', { endpointUrl: 'https://evil.example.org/', token: '' }],
-      ['settings/save', { settings: { endpointUrl: 'https://evil.example.org/', token: '', submitter: { name: '', email: '' }, disabledSites: [] } }],
+      [
+        'settings/save',
+        {
+          settings: {
+            endpointUrl: 'https://evil.example.org/',
+            token: '',
+            submitter: { name: '', email: '' },
+            disabledSites: [],
+          },
+        },
+      ],
     ] as const;
     for (const [type, payload] of asks) {
-      const reply = await world.evaluate<unknown>(
-        `chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`,
-      );
+      const reply = await world.evaluate<unknown>(`chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`);
       expect(reply, type).toEqual({ ok: false, error: 'Not allowed from this context' });
     }
 
@@ -386,19 +421,46 @@ describe('a page cannot read the token, the email or other corrections', () => {
     casePassed();
   });
 
-  // Known gap (docs/security.md): chrome.storage.local is open to content scripts by default, and
-  // the settings (token, email) and drafts live there. Only a compromised renderer could use it
-  // (page script cannot reach our isolated world), so the lead decides whether to restrict it
-  // with storage.local.setAccessLevel and hand disabledSites to the content script by message.
-  it.fails('a content script cannot read the token from extension storage (known gap: lead to decide)', async () => {
+  // chrome.storage.local is open to content scripts by default, and the settings (token, email)
+  // and drafts live there: the worker restricts it to trusted contexts at every start.
+  it('a content script cannot read the token, the email or drafts from extension storage', async () => {
     const page = await newPage('https://hostile.example.org/papers/4', SCRIPT_PAGE);
     await control(page, 'title').waitFor();
     const world = await contentScriptWorld(page);
     const stored = await world.evaluate<string>(
       `chrome.storage.local.get(null).then((all) => JSON.stringify(all), (e) => 'refused: ' + e.message)`,
     );
+    expect(stored).toMatch(/^refused: /);
     expect(stored).not.toContain(TOKEN);
-    counts.ran--; // a known gap, not counted as a hostile case
+    expect(stored).not.toContain(EMAIL);
+    casePassed();
+  });
+});
+
+describe('the panel address is of no use to another page', () => {
+  // The panel's shadow root is open (tests and assistive technology reach it), so a page can
+  // read the framed form's address. A context id is bound to the tab that opened it: framing
+  // form.html with it anywhere else shows no paper (docs/security.md).
+  it('a page that steals the context id cannot open that form in another tab', async () => {
+    const page = await newPage('https://hostile.example.org/papers/9', SCRIPT_PAGE);
+    await control(page, 'title').click();
+    await formFrame(page).getByRole('heading', { name: 'Request Correction' }).waitFor();
+    const stolen = await page.evaluate(
+      () => document.querySelector('erratum-panel')?.shadowRoot?.querySelector('iframe')?.src ?? '',
+    );
+    expect(stolen).toContain('form.html#ctx=');
+    const thief = await newPage('https://thief.example.org/', '<!doctype html><title>thief</title><body></body>');
+    await thief.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      document.body.append(frame);
+    }, stolen);
+    await thief
+      .frameLocator('iframe')
+      .getByText('This form belongs to another tab. Click the edit button on the paper page.')
+      .waitFor();
+    expect(await thief.frameLocator('iframe').getByRole('heading', { name: 'Request Correction' }).count()).toBe(0);
+    casePassed();
   });
 });
 
@@ -412,7 +474,9 @@ describe('the extension sends only to the configured endpoint', () => {
       const page = await newPage('https://hostile.example.org/papers/5', SCRIPT_PAGE);
       await control(page, 'title').click();
       await sendTitleCorrection(page, 'Sent Over Plain HTTP');
-      await formFrame(page).getByText(/must use https/).waitFor();
+      await formFrame(page)
+        .getByText(/Needs attention: The endpoint address in the options cannot be used/)
+        .waitFor();
       const items = await queueItems(browser);
       const refused = items.find((i) => i.lastError?.message.includes('must use https'));
       expect(refused?.status).toBe('needs-attention');
@@ -425,19 +489,21 @@ describe('the extension sends only to the configured endpoint', () => {
 
   it('a 307 to another port is not followed: the item needs attention and the other server never sees the token', async () => {
     const other = await startRecorder((res) => res.writeHead(201, { 'Content-Type': 'application/json' }).end('{}'));
-    const redirector = await startRecorder((res) =>
-      res.writeHead(307, { Location: `${other.url}/corrections` }).end(),
-    );
+    const redirector = await startRecorder((res) => res.writeHead(307, { Location: `${other.url}/corrections` }).end());
     try {
       await configureEndpoint(browser, { endpointUrl: `${redirector.url}/corrections`, token: TOKEN, email: EMAIL });
       const page = await newPage('https://hostile.example.org/papers/6', SCRIPT_PAGE);
       await control(page, 'title').click();
       await sendTitleCorrection(page, 'Redirected Elsewhere');
-      await formFrame(page).getByText(REDIRECT_MESSAGE, { exact: false }).waitFor();
+      await formFrame(page)
+        .getByText(/Needs attention: The endpoint address in the options cannot be used/)
+        .waitFor();
       const items = await queueItems(browser);
       expect(items.find((i) => i.lastError?.message === REDIRECT_MESSAGE)?.status).toBe('needs-attention');
       // The configured endpoint got the token; the address it pointed to got nothing at all.
-      expect(redirector.requests.some((r) => r.method === 'POST' && r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
+      expect(
+        redirector.requests.some((r) => r.method === 'POST' && r.headers.authorization === `Bearer ${TOKEN}`),
+      ).toBe(true);
       expect(other.requests).toEqual([]);
     } finally {
       await Promise.all([other.close(), redirector.close()]);
@@ -499,26 +565,34 @@ describe('huge and malformed pages', () => {
     const started = Date.now();
     await page.goto(`https://generated.example.org/papers/${id}`);
     await control(page, 'title').waitFor();
-    if (also) await control(page, also.field, also.nth ?? 0).waitFor();
+    // The last of 5,000 authors gets its control as the reader scrolls near it.
+    const alsoControl =
+      also?.field === 'author'
+        ? await authorControl(page, also.nth ?? 0, { scrollToEnd: true })
+        : also
+          ? control(page, also.field, also.nth ?? 0)
+          : undefined;
+    await alsoControl?.waitFor();
     const detectionMs = Date.now() - started;
     // Let the extension finish its work (all controls placed) while the heartbeat runs.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
-    const heartbeat = await page.evaluate(() => (window as unknown as { __heartbeat: { maxGapMs: number; beats: number } }).__heartbeat);
-    timings.push(`  ${id}: controls after ${detectionMs} ms, longest main-thread gap ${Math.round(heartbeat.maxGapMs)} ms`);
+    const heartbeat = await page.evaluate(
+      () => (window as unknown as { __heartbeat: { maxGapMs: number; beats: number } }).__heartbeat,
+    );
+    timings.push(
+      `  ${id}: controls after ${detectionMs} ms, longest main-thread gap ${Math.round(heartbeat.maxGapMs)} ms`,
+    );
     expect(detectionMs).toBeLessThan(10_000);
     expect(heartbeat.beats).toBeGreaterThan(10);
     expect(heartbeat.maxGapMs).toBeLessThan(200);
 
-    await control(page, 'title').click();
+    // The control still works: the form opens on the right field with the page's values.
+    await (alsoControl ?? control(page, 'title')).click();
     const form = formFrame(page);
     await form.getByRole('heading', { name: 'Request Correction' }).waitFor();
     await form.getByText(title, { exact: true }).first().waitFor();
-    if (also) {
-      await form.getByRole('button', { name: 'Close' }).first().click();
-      await page.locator('erratum-panel').waitFor({ state: 'detached' });
-      await control(page, also.field, also.nth ?? 0).click();
-      await form.getByText(also.shows).first().waitFor();
-    }
+    if (also?.text) await form.getByText(also.text).first().waitFor();
+    if (also?.nameInput) expect(await form.getByLabel('Name as displayed').inputValue()).toBe(also.nameInput);
     casePassed();
   });
 });
@@ -576,25 +650,33 @@ describe('the built extension', () => {
       const compiled = text.match(/(?:new\s+)?Function\([^)]*\)/g) ?? [];
       for (const use of compiled) expect(use, file).toMatch(/^Function\(``\)$|^(new )?Function\(\.\.\.[\w$]+\)$/);
     }
-    // The probe would be reported as a CSP violation in every context that parses with zod.
-    const evalViolations: string[] = [];
-    browser.context.on('console', (message) => {
-      if (/unsafe-eval|Evaluating a string as JavaScript/.test(message.text())) evalViolations.push(message.text());
+    // zod's probe, when it runs, is reported as a CSP violation ("eval") in each page that parses.
+    // Every page of the context (the framed form included) records its violations from the start.
+    await browser.context.addInitScript(() => {
+      const record = window as unknown as { __violations: string[] };
+      record.__violations = [];
+      document.addEventListener('securitypolicyviolation', (event) =>
+        record.__violations.push(`${event.blockedURI} ${event.effectiveDirective}`),
+      );
     });
+    const violationsIn = (frame: Page | import('playwright-core').Frame) =>
+      frame.evaluate(() => (window as unknown as { __violations?: string[] }).__violations);
     const page = await newPage('https://hostile.example.org/papers/8', SCRIPT_PAGE);
     await control(page, 'title').click();
     await sendTitleCorrection(page, 'A Title Parsed by zod');
-    const options = await openExtensionPage('options.html');
-    await options.getByLabel('Endpoint address').waitFor();
-    const workerProbe = await browser.worker.evaluate(async () => {
-      const seen: string[] = [];
-      // A violation in the worker is only visible as an event there.
-      globalThis.addEventListener('securitypolicyviolation', (e) => seen.push((e as SecurityPolicyViolationEvent).blockedURI));
-      await chrome.runtime.getPlatformInfo();
-      return seen;
-    });
-    expect(workerProbe).toEqual([]);
-    expect(evalViolations).toEqual([]);
+    const formPage = page
+      .frames()
+      .find((frame) => frame.url().startsWith(`chrome-extension://${browser.extensionId}/`));
+    expect(await violationsIn(formPage!)).toEqual([]);
+    for (const path of ['options.html', 'popup.html']) {
+      const extensionPage = await openExtensionPage(path);
+      await extensionPage
+        .getByText('A Title Parsed by zod')
+        .or(extensionPage.getByText(HOSTILE_TITLE))
+        .first()
+        .waitFor();
+      expect(await violationsIn(extensionPage), path).toEqual([]);
+    }
     casePassed();
   });
 });

@@ -26,7 +26,11 @@ describe('the whole path, in real Chromium', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'erratum-receiver-'));
     receiver = await startReceiver({ port: 0, dataDir });
     browser = await launchExtension();
-    await configureEndpoint(browser, { endpointUrl: receiver.endpoint, name: 'Ada Lovelace', email: 'ada@example.org' });
+    await configureEndpoint(browser, {
+      endpointUrl: receiver.endpoint,
+      name: 'Ada Lovelace',
+      email: 'ada@example.org',
+    });
   });
 
   afterEach(async () => {
