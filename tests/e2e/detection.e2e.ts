@@ -141,7 +141,7 @@ describe('detection in the browser', () => {
     await page.locator('erratum-control[data-erratum-field="title"] button').click();
     const form = formFrame(page);
     await form.getByRole('heading', { name: 'Request Correction' }).waitFor();
-    const paperInfo = await form.locator('body').innerText();
+    const paperInfo = (await form.locator('body').textContent()) ?? '';
     expect(paperInfo).toContain('Paper B: Glacier Retreat and Proglacial Lakes');
     expect(paperInfo).not.toContain('Paper A');
     expect(paperInfo).not.toContain('Keiko Ito');
