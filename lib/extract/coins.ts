@@ -7,10 +7,22 @@ import { type Candidate, present } from './candidate';
 import { cleanText } from './text';
 import { firstDate } from './values';
 
-/** The first COinS span on the page; list pages carry one per entry (see readCoinsSpan). */
+/**
+ * Reference lists: publishers (Nature among them) put a COinS span in every cited reference, and
+ * those describe other papers.
+ */
+const REFERENCES =
+  'ol.references, #references, [class*="reference" i], [id*="reference" i], section[aria-labelledby*="ref" i], .bibliography, #bibliography';
+
+/**
+ * The first COinS span on the page outside its reference list; list pages carry one per entry
+ * (see readCoinsSpan).
+ */
 export function readCoins(doc: Document = document): Candidate {
-  const span = doc.querySelector('span.Z3988[title]');
-  return span ? readCoinsSpan(span) : { source: 'coins', fields: {} };
+  for (const span of doc.querySelectorAll('span.Z3988[title]')) {
+    if (!span.closest(REFERENCES)) return readCoinsSpan(span);
+  }
+  return { source: 'coins', fields: {} };
 }
 
 export function readCoinsSpan(span: Element): Candidate {

@@ -1,20 +1,7 @@
 // Dates as publishers write them, to ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD) and a year.
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
+// Month names by their first three letters, in calendar order.
+const MONTH_PREFIXES = 'janfebmaraprmayjunjulaugsepoctnovdec';
 
 const MONTH_NAME = '(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?';
 const ISO = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:T.*|\s+\d{1,2}:.*)?$/;
@@ -60,9 +47,8 @@ export function toIsoDate(raw: string): IsoDate {
 }
 
 function monthNumber(name: string | undefined): string | undefined {
-  if (!name) return undefined;
-  const month = MONTHS[name.toLowerCase().slice(0, name.toLowerCase().startsWith('sept') ? 4 : 3)];
-  return month === undefined ? undefined : String(month);
+  const index = MONTH_PREFIXES.indexOf((name ?? '').slice(0, 3).toLowerCase());
+  return index < 0 || index % 3 !== 0 ? undefined : String(index / 3 + 1);
 }
 
 function build(yearText: string | undefined, monthText?: string, dayText?: string): IsoDate {

@@ -13,6 +13,7 @@ import { readMetaTags } from './meta-tags';
 import { readOpenGraph } from './open-graph';
 import { readTextIdentifiers, readUrlIdentifiers } from './page-identifiers';
 import { readPrism } from './prism';
+import { dropUnconfirmed, readBylineAuthors } from './stale-tags';
 import { comparisonKey } from './text';
 import type { DetectedPaper } from './types';
 import { readVisible } from './visible';
@@ -39,19 +40,34 @@ export function extractEmbedded(doc: Document, url: URL, site = 'generic'): Dete
     readOpenGraph(doc, tags),
     readUrlIdentifiers(url),
   ];
+  dropForeignCoins(embedded);
   const visible = readVisible(doc);
   if (!isPaperPage(embedded, jsonLd.scholarly, visible.candidate)) return null;
-  // A labelled DOI in the text is needed only when no tag or address gives one: the scan is
-  // the one read of running text (bounded to the page's opening), so it runs last and only then.
-  if (!embedded.some((c) => c.fields.doi)) embedded.push(readTextIdentifiers(doc));
   const seen = visible.candidate;
   const embeddedTitle = embedded.find((c) => c.fields.title)?.fields.title;
+  const titleEl = visible.elements.title;
   // A heading contradicts the embedded title only when the page shows that title nowhere (tags
   // left over from the previous paper after in-app navigation), and only a heading marked up
   // as the title or heading the main content: a journal's name in an h1 is not a title.
-  if (seen.fields.title && embeddedTitle && comparisonKey(seen.fields.title) !== comparisonKey(embeddedTitle)) {
-    if (!isStrongTitle(visible.elements.title) || findTitleAnchor(doc, embeddedTitle)) delete seen.fields.title;
+  if (
+    titleEl &&
+    seen.fields.title &&
+    embeddedTitle &&
+    comparisonKey(seen.fields.title) !== comparisonKey(embeddedTitle)
+  ) {
+    if (!isStrongTitle(titleEl) || findTitleAnchor(doc, embeddedTitle)) delete seen.fields.title;
+    else {
+      // The tags describe another paper: keep only what the page confirms, read the byline.
+      dropUnconfirmed(embedded, doc, titleEl);
+      if (!seen.fields.authors) {
+        const byline = readBylineAuthors(doc, titleEl);
+        if (byline.length > 0) seen.fields.authors = byline;
+      }
+    }
   }
+  // A labelled DOI in the text is needed only when no tag or address gives one: the scan is
+  // the one read of running text (bounded to the page's opening), so it runs last and only then.
+  if (!embedded.some((c) => c.fields.doi)) embedded.push(readTextIdentifiers(doc));
   dropTeasers(embedded);
   // The PDF named in tags is the article's; a "PDF" button is only trusted when nothing names one.
   if (embedded.some((c) => c.fields.pdfUrl)) delete seen.fields.pdfUrl;
@@ -99,6 +115,17 @@ function dropTeasers(candidates: Candidate[]): void {
     const citesAuthors = firstFamily !== undefined && abstract.slice(0, 150).includes(firstFamily);
     if (abstract.length < MIN_DESCRIBED_ABSTRACT || citesAuthors) delete candidate.fields.abstract;
   }
+}
+
+/**
+ * A COinS span naming another title than the page's tags describes another paper (a citation
+ * outside a reference list readCoins recognises): none of its values are this paper's.
+ */
+function dropForeignCoins(candidates: readonly Candidate[]): void {
+  const coins = candidates.find((c) => c.source === 'coins');
+  const coinsTitle = coins?.fields.title;
+  const title = candidates.find((c) => c.source !== 'coins' && c.fields.title)?.fields.title;
+  if (coins && coinsTitle && title && comparisonKey(coinsTitle) !== comparisonKey(title)) coins.fields = {};
 }
 
 function isPaperPage(embedded: readonly Candidate[], scholarlyJsonLd: boolean, visible: Candidate): boolean {

@@ -30,6 +30,7 @@ export { readOpenGraph } from './open-graph';
 export { readTextIdentifiers, readUrlIdentifiers } from './page-identifiers';
 export { readPrism } from './prism';
 export { headerRegion, type ShortElement, shortElements } from './short-elements';
+export { anchorIf, anchorsOf, blankPaper } from './site-helpers';
 export { cleanText, comparisonKey, decodeEntities, visibleText } from './text';
 export type { DetectedPaper, FieldAnchors, PageKind } from './types';
 export { absoluteUrl } from './values';

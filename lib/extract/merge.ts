@@ -138,6 +138,10 @@ function dateAgrees(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
 
+function isEmpty(value: unknown): boolean {
+  return value == null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
 function setField(metadata: PaperMetadata, field: FieldName, value: unknown): void {
   (metadata as Record<FieldName, unknown>)[field] = value;
 }
@@ -173,7 +177,8 @@ export function markShown(metadata: PaperMetadata, anchors: FieldAnchors): void 
 /**
  * A site adapter's correction of a detected paper: `patch` overrides fields, each recorded as
  * coming from `source`; `anchors` override or add where those fields are shown. A patched field
- * that disagreed with the previous value is recorded in `conflicts`.
+ * that disagreed with the previous value is recorded in `conflicts`. A field patched to null,
+ * '' or [] is absent: it loses its source, its anchor and its place in `shown`.
  */
 export function mergePaper(
   base: DetectedPaper,
@@ -186,19 +191,21 @@ export function mergePaper(
     sources: { ...base.metadata.sources },
     conflicts: [...base.metadata.conflicts],
   };
+  const cleared: FieldName[] = [];
   for (const field of FIELD_NAMES) {
     if (!(field in patch)) continue;
     const value = patch[field];
     const previous = metadata[field];
     const previousSource = metadata.sources[field];
-    setField(metadata, field, value);
-    if (value == null || (Array.isArray(value) && value.length === 0)) {
+    if (isEmpty(value)) {
+      setField(metadata, field, field === 'authors' ? [] : null);
       delete metadata.sources[field];
+      cleared.push(field);
       continue;
     }
+    setField(metadata, field, value);
     metadata.sources[field] = source;
-    const hadValue = previous != null && !(Array.isArray(previous) && previous.length === 0);
-    if (hadValue && previousSource && previousSource !== source && !agree(field, previous, value)) {
+    if (!isEmpty(previous) && previousSource && previousSource !== source && !agree(field, previous, value)) {
       addConflict(
         metadata,
         field,
@@ -212,6 +219,9 @@ export function mergePaper(
     fields: { ...base.anchors.fields, ...anchors.fields },
     authors: anchors.authors ?? base.anchors.authors,
   };
+  // A field the site says the page does not have has no place for a control either.
+  for (const field of cleared) delete merged.fields[field];
+  if (cleared.includes('authors')) merged.authors = [];
   markShown(metadata, merged);
   return { ...base, metadata, anchors: merged };
 }

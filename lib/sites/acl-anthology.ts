@@ -1,8 +1,9 @@
 // ACL Anthology (aclanthology.org): paper pages /<anthology id>/ (2020.acl-main.1, N19-1423) and
 // listings /volumes/<volume id>/ and /events/<event>/, where every paper is one entry.
 import {
+  anchorsOf,
+  blankPaper,
   cleanText,
-  emptyMetadata,
   extractEmbedded,
   findDois,
   mergePaper,
@@ -35,7 +36,7 @@ export const aclAnthology: SiteAdapter = {
 };
 
 function readPaper(doc: Document, url: URL): DetectedPaper {
-  const base = extractEmbedded(doc, url, ID) ?? blank(url);
+  const base = extractEmbedded(doc, url, ID) ?? blankPaper(url, ID);
   const title = doc.querySelector('h2#title');
   const authorList = doc.querySelector('#main p.lead');
   const authorLinks = [...(authorList?.querySelectorAll('a[href*="/people/"]') ?? [])];
@@ -64,7 +65,7 @@ function readPaper(doc: Document, url: URL): DetectedPaper {
   if (pdfLink) patch.pdfUrl = new URL(pdfLink.getAttribute('href') ?? '', url).href;
   if (authorLinks.length === 0) delete patch.authors;
   const anchors: Partial<FieldAnchors> = {
-    fields: present({
+    fields: anchorsOf({
       title,
       abstract,
       venue: volume ?? null,
@@ -118,10 +119,10 @@ function readEntry(entry: Element, url: URL): DetectedPaper {
     pdfUrl: pdfLink ? new URL(pdfLink.getAttribute('href') ?? '', url).href : null,
   };
   const anchors: Partial<FieldAnchors> = {
-    fields: present({ title: titleLink, pdfUrl: pdfLink, authors: authorLinks[0]?.parentElement ?? null }),
+    fields: anchorsOf({ title: titleLink, pdfUrl: pdfLink, authors: authorLinks[0]?.parentElement ?? null }),
     authors: authorLinks,
   };
-  return mergePaper({ ...blank(url), entry }, patch, 'site', anchors);
+  return mergePaper({ ...blankPaper(url, ID), entry }, patch, 'site', anchors);
 }
 
 /** "2020.acl-main.1" -> 2020; "N19-1423" -> 2019 ("A00" ids run from 1965 to 2019). */
@@ -132,13 +133,4 @@ function yearOfId(id: string): number | null {
   if (!short) return null;
   const n = Number(short);
   return n >= 60 ? 1900 + n : 2000 + n;
-}
-
-function blank(url: URL): DetectedPaper {
-  return { metadata: emptyMetadata(url.href, ID), anchors: { fields: {}, authors: [] } };
-}
-
-/** Drops the fields whose element the page does not have. */
-function present(fields: Record<string, Element | null>): FieldAnchors['fields'] {
-  return Object.fromEntries(Object.entries(fields).filter(([, el]) => el)) as FieldAnchors['fields'];
 }

@@ -4,6 +4,7 @@
 // all), with names double-spaced ("Tianqi  Chen"), so authors, date and venue come from the page.
 
 import {
+  anchorIf,
   cleanText,
   emptyMetadata,
   extractEmbedded,
@@ -60,12 +61,12 @@ function readPaper(doc: Document, base: DetectedPaper): DetectedPaper {
   });
   return mergePaper(base, patch, 'site', {
     fields: {
-      ...pick('title', title),
-      ...pick('abstract', abstract),
-      ...pick('date', published),
-      ...pick('venue', venue),
-      ...pick('doi', doc.querySelector('.core-self-citation .doi a, a.issue-item__doi')),
-      ...pick('pdfUrl', doc.querySelector('a[href^="/doi/pdf/"]')),
+      ...anchorIf('title', title),
+      ...anchorIf('abstract', abstract),
+      ...anchorIf('date', published),
+      ...anchorIf('venue', venue),
+      ...anchorIf('doi', doc.querySelector('.core-self-citation .doi a, a.issue-item__doi')),
+      ...anchorIf('pdfUrl', doc.querySelector('a[href^="/doi/pdf/"]')),
     },
     ...(authorAnchors.length > 0 ? { authors: authorAnchors } : {}),
   });
@@ -110,11 +111,6 @@ function onlyFound(patch: Partial<PaperMetadata>): Partial<PaperMetadata> {
   return out;
 }
 
-/** An anchor entry when the element exists, so absent elements leave the generic anchor in place. */
-function pick<K extends string>(field: K, el: Element | null | undefined): Partial<Record<K, Element>> {
-  return el ? ({ [field]: el } as Record<K, Element>) : {};
-}
-
 function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
   return [...doc.querySelectorAll('li.search__item')].flatMap((item) => {
     const link = item.querySelector('.issue-item__title a[href]');
@@ -140,7 +136,7 @@ function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
           venue: cleanText(visibleText(venue)),
         },
         'visible',
-        { fields: { title: link, ...pick('venue', venue), ...pick('date', date) }, authors: authorEls },
+        { fields: { title: link, ...anchorIf('venue', venue), ...anchorIf('date', date) }, authors: authorEls },
       ),
     ];
   });

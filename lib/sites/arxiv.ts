@@ -1,8 +1,9 @@
 // arXiv (arxiv.org): abstract pages /abs/<id>[vN] (new ids 2101.00001 and old ones such as
 // hep-th/9901001), listings /list/<category>/new|recent|pastweek and author pages /a/<author>.
 import {
+  anchorsOf,
+  blankPaper,
   cleanText,
-  emptyMetadata,
   extractEmbedded,
   findArxivIds,
   findDois,
@@ -37,7 +38,7 @@ export const arxiv: SiteAdapter = {
 };
 
 function readAbstractPage(doc: Document, url: URL): DetectedPaper {
-  const base = extractEmbedded(doc, url, ID) ?? blank(url);
+  const base = extractEmbedded(doc, url, ID) ?? blankPaper(url, ID);
   const abs = doc.querySelector('#abs');
   // Head-only copies of the page (some archivers keep only <head>) have no #abs: the meta tags are all there is.
   if (!abs) return base;
@@ -66,7 +67,7 @@ function readAbstractPage(doc: Document, url: URL): DetectedPaper {
   if (journalRef) patch.venue = cleanText(visibleText(journalRef));
   if (pdfLink) patch.pdfUrl = absolute(pdfLink, url);
   const anchors: Partial<FieldAnchors> = {
-    fields: present({
+    fields: anchorsOf({
       title,
       abstract,
       date: dateline,
@@ -103,14 +104,10 @@ function readListEntry(dt: Element, dd: Element, url: URL): DetectedPaper {
   // The entry is the <dd>: the <dt> above it holds only the id and format links, so the
   // controls go beside the title, authors and abstract the reader reads.
   const anchors: Partial<FieldAnchors> = {
-    fields: present({ title, abstract, venue: journalRef, authors: dd.querySelector('.list-authors') }),
+    fields: anchorsOf({ title, abstract, venue: journalRef, authors: dd.querySelector('.list-authors') }),
     authors: authorLinks,
   };
-  return mergePaper({ ...blank(url), entry: dd }, patch, 'site', anchors);
-}
-
-function blank(url: URL): DetectedPaper {
-  return { metadata: emptyMetadata(url.href, ID), anchors: { fields: {}, authors: [] } };
+  return mergePaper({ ...blankPaper(url, ID), entry: dd }, patch, 'site', anchors);
 }
 
 /** Text of an element without arXiv's "Title:", "Abstract:", "Journal-ref:" labels. */
@@ -136,9 +133,4 @@ function yearOfId(id: string): number | null {
 
 function absolute(link: Element, url: URL): string {
   return new URL(link.getAttribute('href') ?? '', url).href;
-}
-
-/** Drops the fields whose element the page does not have. */
-function present(fields: Record<string, Element | null>): FieldAnchors['fields'] {
-  return Object.fromEntries(Object.entries(fields).filter(([, el]) => el)) as FieldAnchors['fields'];
 }

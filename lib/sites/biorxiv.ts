@@ -1,6 +1,15 @@
 // bioRxiv and medRxiv (www.biorxiv.org, www.medrxiv.org): preprint pages
 // /content/10.1101/<id>v<N>, one adapter for both (same HighWire platform and markup).
-import { cleanText, emptyMetadata, extractEmbedded, findDois, mergePaper, toIsoDate, visibleText } from '../extract';
+import {
+  anchorsOf,
+  blankPaper,
+  cleanText,
+  extractEmbedded,
+  findDois,
+  mergePaper,
+  toIsoDate,
+  visibleText,
+} from '../extract';
 import type { DetectedPaper, FieldAnchors } from '../extract/types';
 import { normaliseOrcid } from '../identifiers';
 import type { Author, PaperMetadata } from '../schema/paper';
@@ -21,7 +30,7 @@ export const biorxiv: SiteAdapter = {
 };
 
 function readPreprint(doc: Document, url: URL): DetectedPaper {
-  const base = extractEmbedded(doc, url, ID) ?? blank(url);
+  const base = extractEmbedded(doc, url, ID) ?? blankPaper(url, ID);
   const top = doc.querySelector('.highwire-article-citation') ?? doc.body;
   const title = top.querySelector('h1.highwire-cite-title');
   const authorList = top.querySelector('.highwire-cite-authors');
@@ -66,7 +75,7 @@ function readPreprint(doc: Document, url: URL): DetectedPaper {
   // citation_pdf_url names the file itself; the "Download PDF" link is a route to the same file.
   if (pdfLink && !base.metadata.pdfUrl) patch.pdfUrl = new URL(pdfLink.getAttribute('href') ?? '', url).href;
   const anchors: Partial<FieldAnchors> = {
-    fields: present({
+    fields: anchorsOf({
       title,
       abstract,
       date: posted ?? null,
@@ -86,13 +95,4 @@ function withoutHeading(block: Element | null): string | null {
   const copy = block.cloneNode(true) as Element;
   copy.querySelector('h2')?.remove();
   return cleanText(visibleText(copy));
-}
-
-function blank(url: URL): DetectedPaper {
-  return { metadata: emptyMetadata(url.href, ID), anchors: { fields: {}, authors: [] } };
-}
-
-/** Drops the fields whose element the page does not have. */
-function present(fields: Record<string, Element | null>): FieldAnchors['fields'] {
-  return Object.fromEntries(Object.entries(fields).filter(([, el]) => el)) as FieldAnchors['fields'];
 }

@@ -1,8 +1,9 @@
 // CiNii Research (cir.nii.ac.jp/crid/<id>), the Japanese research index of NII, and the old
 // CiNii Articles addresses (ci.nii.ac.jp/naid/<id>), which now lead to the same records.
 import {
+  anchorsOf,
+  blankPaper,
   cleanText,
-  emptyMetadata,
   extractEmbedded,
   findDois,
   mergePaper,
@@ -27,7 +28,7 @@ export const cinii: SiteAdapter = {
 };
 
 function readRecord(doc: Document, url: URL): DetectedPaper {
-  const base = extractEmbedded(doc, url, ID) ?? blank(url);
+  const base = extractEmbedded(doc, url, ID) ?? blankPaper(url, ID);
   const title = doc.querySelector('h1.item-title');
   const authorList = doc.querySelector('.author-list');
   const authorItems = [...(authorList?.querySelectorAll('li') ?? [])];
@@ -58,7 +59,7 @@ function readRecord(doc: Document, url: URL): DetectedPaper {
   const doi = findDois(doiLink?.getAttribute('href') ?? '')[0];
   if (doi) patch.doi = doi;
   const anchors: Partial<FieldAnchors> = {
-    fields: present({
+    fields: anchorsOf({
       title,
       abstract: abstractText,
       venue: journal,
@@ -76,13 +77,4 @@ function readRecord(doc: Document, url: URL): DetectedPaper {
 function japaneseName(name: string): Author {
   const [family = '', ...rest] = name.split(' ');
   return { name, family, given: rest.join(' '), affiliations: [] };
-}
-
-function blank(url: URL): DetectedPaper {
-  return { metadata: emptyMetadata(url.href, ID), anchors: { fields: {}, authors: [] } };
-}
-
-/** Drops the fields whose element the page does not have. */
-function present(fields: Record<string, Element | null>): FieldAnchors['fields'] {
-  return Object.fromEntries(Object.entries(fields).filter(([, el]) => el)) as FieldAnchors['fields'];
 }

@@ -1,6 +1,15 @@
 // dblp (dblp.org and its mirror dblp.uni-trier.de): person pages /pid/…, tables of contents
 // /db/conf|journals/…, and single records /rec/…. Every li.entry is one record with its own controls.
-import { cleanText, emptyMetadata, findArxivIds, findDois, mergePaper, parseAuthorName, visibleText } from '../extract';
+import {
+  anchorsOf,
+  cleanText,
+  emptyMetadata,
+  findArxivIds,
+  findDois,
+  mergePaper,
+  parseAuthorName,
+  visibleText,
+} from '../extract';
 import type { DetectedPaper, FieldAnchors } from '../extract/types';
 import type { PaperMetadata } from '../schema/paper';
 import type { SiteAdapter } from './types';
@@ -47,7 +56,7 @@ function readEntry(entry: Element, url: URL, heading: string): DetectedPaper {
     arxivId: links.flatMap((href) => (/arxiv\.org\//.test(href) ? findArxivIds(href) : []))[0] ?? null,
   };
   const anchors: Partial<FieldAnchors> = {
-    fields: present({ title, venue, year: yearEl, date: yearEl, authors: authorEls[0]?.parentElement ?? null }),
+    fields: anchorsOf({ title, venue, year: yearEl, date: yearEl, authors: authorEls[0]?.parentElement ?? null }),
     authors: authorEls,
   };
   return mergePaper(
@@ -61,9 +70,4 @@ function readEntry(entry: Element, url: URL, heading: string): DetectedPaper {
 /** dblp tells namesakes apart with a number ("Wei Wang 0001"); it is not part of the name. */
 function withoutHomonymNumber(name: string): string {
   return name.replace(/\s+\d{4}$/, '');
-}
-
-/** Drops the fields whose element the page does not have. */
-function present(fields: Record<string, Element | null>): FieldAnchors['fields'] {
-  return Object.fromEntries(Object.entries(fields).filter(([, el]) => el)) as FieldAnchors['fields'];
 }

@@ -5,7 +5,7 @@
 // pages leave the abstract section empty: then there is no abstract to show. The PDF link is
 // an opaque /download/<base64>/… address, the "Article PDF" one (not "Figures PDF").
 
-import { cleanText, extractEmbedded, mergePaper, parseAuthorName, toIsoDate, visibleText } from '../extract';
+import { anchorIf, cleanText, extractEmbedded, mergePaper, parseAuthorName, toIsoDate, visibleText } from '../extract';
 import type { DetectedPaper } from '../extract/types';
 import type { PaperMetadata } from '../schema/paper';
 import type { SiteAdapter } from './types';
@@ -42,7 +42,7 @@ function readArticle(doc: Document, base: DetectedPaper): DetectedPaper {
   }
   const abstractBody = doc.querySelector('section#abstract .article-section__body');
   // The impact statement in the meta description is not the abstract: where the page's
-  // abstract section is empty there is none.
+  // abstract section is empty there is none (mergePaper then drops its control too).
   if (abstractBody) patch.abstract = cleanText(visibleText(abstractBody));
   const time = header?.querySelector('.meta .date time[datetime]');
   const date = toIsoDate(time?.getAttribute('datetime') ?? '');
@@ -50,25 +50,14 @@ function readArticle(doc: Document, base: DetectedPaper): DetectedPaper {
   const pdf = doc.querySelector('a[data-download-type="pdf-article"]');
   const pdfHref = pdf?.getAttribute('href');
   if (pdfHref) patch.pdfUrl = new URL(pdfHref, base.metadata.url).href;
-  const paper = mergePaper(base, patch, 'site', {
+  return mergePaper(base, patch, 'site', {
     fields: {
-      ...pick('title', header?.querySelector('h1.content-header__title')),
-      ...(patch.abstract ? pick('abstract', abstractBody) : {}),
-      ...pick('date', time),
-      ...pick('doi', doc.querySelector('a.doi__link')),
-      ...pick('pdfUrl', pdf),
+      ...anchorIf('title', header?.querySelector('h1.content-header__title')),
+      ...(patch.abstract ? anchorIf('abstract', abstractBody) : {}),
+      ...anchorIf('date', time),
+      ...anchorIf('doi', doc.querySelector('a.doi__link')),
+      ...anchorIf('pdfUrl', pdf),
     },
     ...(authorLinks.length > 0 ? { authors: authorLinks } : {}),
   });
-  // No abstract, so nowhere to place its control, whatever the generic reading found.
-  if (abstractBody && !patch.abstract) {
-    delete paper.anchors.fields.abstract;
-    paper.metadata.shown = paper.metadata.shown.filter((field) => field !== 'abstract');
-  }
-  return paper;
-}
-
-/** An anchor entry when the element exists, so absent elements leave the generic anchor in place. */
-function pick<K extends string>(field: K, el: Element | null | undefined): Partial<Record<K, Element>> {
-  return el ? ({ [field]: el } as Record<K, Element>) : {};
 }

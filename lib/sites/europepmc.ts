@@ -2,8 +2,9 @@
 // the source is MED (PubMed), PMC or PPR (preprints). Client-rendered: the content script waits
 // for readySelector and re-reads after in-app navigation.
 import {
+  anchorsOf,
+  blankPaper,
   cleanText,
-  emptyMetadata,
   extractEmbedded,
   findDois,
   mergePaper,
@@ -29,7 +30,7 @@ export const europepmc: SiteAdapter = {
 };
 
 function readRecord(doc: Document, url: URL): DetectedPaper {
-  const base = extractEmbedded(doc, url, ID) ?? blank(url);
+  const base = extractEmbedded(doc, url, ID) ?? blankPaper(url, ID);
   const title = doc.querySelector(TITLE);
   const authorList = doc.querySelector('#article--authors--list');
   const authorLinks = [...(authorList?.querySelectorAll('a') ?? [])];
@@ -56,7 +57,7 @@ function readRecord(doc: Document, url: URL): DetectedPaper {
   const doi = findDois(doiLink?.getAttribute('href') ?? '')[0];
   if (doi) patch.doi = doi;
   const anchors: Partial<FieldAnchors> = {
-    fields: present({
+    fields: anchorsOf({
       title,
       abstract: abstractBlock,
       venue: journal,
@@ -75,13 +76,4 @@ function initialsAuthor(raw: string): Author {
   const m = /^(.+?)\s+([A-Z]{1,4})$/.exec(raw.trim());
   if (!m?.[1] || !m[2]) return parseAuthorName(raw);
   return { name: `${m[2]} ${m[1]}`, given: m[2], family: m[1], affiliations: [] };
-}
-
-function blank(url: URL): DetectedPaper {
-  return { metadata: emptyMetadata(url.href, ID), anchors: { fields: {}, authors: [] } };
-}
-
-/** Drops the fields whose element the page does not have. */
-function present(fields: Record<string, Element | null>): FieldAnchors['fields'] {
-  return Object.fromEntries(Object.entries(fields).filter(([, el]) => el)) as FieldAnchors['fields'];
 }

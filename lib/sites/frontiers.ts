@@ -4,7 +4,7 @@
 // ("Dienes, Zoltan "), citation_online_date is the provisional acceptance, not the publication
 // date shown in the header, and og:title starts with "Frontiers | ". This file reads the header.
 
-import { cleanText, extractEmbedded, mergePaper, parseAuthorName, toIsoDate, visibleText } from '../extract';
+import { anchorIf, cleanText, extractEmbedded, mergePaper, parseAuthorName, toIsoDate, visibleText } from '../extract';
 import type { DetectedPaper } from '../extract/types';
 import type { Author, PaperMetadata } from '../schema/paper';
 import type { SiteAdapter } from './types';
@@ -45,11 +45,11 @@ function readArticle(doc: Document, base: DetectedPaper): DetectedPaper {
   if (abstractText) patch.abstract = abstractText;
   return mergePaper(base, patch, 'site', {
     fields: {
-      ...pick('title', doc.querySelector('h1.ArticleDetailsV4__main__title')),
-      ...pick('abstract', abstract),
-      ...pick('date', dateSpan),
-      ...pick('doi', doc.querySelector('a.ArticleLayoutHeader__info__doi')),
-      ...pick('pdfUrl', doc.querySelector('a[data-event="download-a-pdf"]')),
+      ...anchorIf('title', doc.querySelector('h1.ArticleDetailsV4__main__title')),
+      ...anchorIf('abstract', abstract),
+      ...anchorIf('date', dateSpan),
+      ...anchorIf('doi', doc.querySelector('a.ArticleLayoutHeader__info__doi')),
+      ...anchorIf('pdfUrl', doc.querySelector('a[data-event="download-a-pdf"]')),
     },
     ...(names.length > 0 ? { authors: names } : {}),
   });
@@ -77,9 +77,4 @@ function abstractSection(doc: Document): Element | undefined {
   return [...doc.querySelectorAll('.ArticleContent > div')].find((div) =>
     /^abstract$/i.test(visibleText(div.querySelector(':scope > h2'))),
   );
-}
-
-/** An anchor entry when the element exists, so absent elements leave the generic anchor in place. */
-function pick<K extends string>(field: K, el: Element | null | undefined): Partial<Record<K, Element>> {
-  return el ? ({ [field]: el } as Record<K, Element>) : {};
 }

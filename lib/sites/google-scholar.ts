@@ -1,7 +1,7 @@
 // Google Scholar (scholar.google.<any country domain>): result pages /scholar?q=… and
 // /scholar?cluster=… (one entry per .gs_r.gs_or) and profiles /citations?user=… (one per row).
 // Scholar shows no abstracts: its snippet is an excerpt around the search terms, so it is not read.
-import { cleanText, emptyMetadata, mergePaper, parseAuthorName, visibleText } from '../extract';
+import { anchorsOf, blankPaper, cleanText, mergePaper, parseAuthorName, visibleText } from '../extract';
 import type { DetectedPaper, FieldAnchors } from '../extract/types';
 import type { Author, PaperMetadata } from '../schema/paper';
 import type { SiteAdapter } from './types';
@@ -51,7 +51,7 @@ function readResult(entry: Element, url: URL): DetectedPaper {
     pdfUrl: pdfLink ? new URL(pdfLink.getAttribute('href') ?? '', url).href : null,
   };
   const anchors: Partial<FieldAnchors> = {
-    fields: present({
+    fields: anchorsOf({
       title: titleLink ?? heading,
       authors: byline,
       venue: byline,
@@ -61,7 +61,7 @@ function readResult(entry: Element, url: URL): DetectedPaper {
     // Only authors with a profile are links; the others are bare text and get no control of their own.
     authors: anchorsByName(authors, [...(byline?.querySelectorAll('a') ?? [])]),
   };
-  return mergePaper({ ...blank(url), entry }, patch, 'site', anchors);
+  return mergePaper({ ...blankPaper(url, ID), entry }, patch, 'site', anchors);
 }
 
 function readProfileRow(row: Element, url: URL): DetectedPaper {
@@ -80,9 +80,9 @@ function readProfileRow(row: Element, url: URL): DetectedPaper {
     date: year ? String(year) : null,
   };
   const anchors: Partial<FieldAnchors> = {
-    fields: present({ title, authors: authorLine ?? null, venue: sourceLine ?? null, year: yearEl, date: yearEl }),
+    fields: anchorsOf({ title, authors: authorLine ?? null, venue: sourceLine ?? null, year: yearEl, date: yearEl }),
   };
-  return mergePaper({ ...blank(url), entry: row }, patch, 'site', anchors);
+  return mergePaper({ ...blankPaper(url, ID), entry: row }, patch, 'site', anchors);
 }
 
 /** "Y LeCun, L Bottou, P Haffner…": Scholar writes initials then surname and cuts long lists with an ellipsis. */
@@ -109,13 +109,4 @@ function anchorsByName(authors: Author[], links: Element[]): (Element | undefine
     const i = left.findIndex((a) => visibleText(a) === author.name);
     return i < 0 ? undefined : left.splice(i, 1)[0];
   });
-}
-
-function blank(url: URL): DetectedPaper {
-  return { metadata: emptyMetadata(url.href, ID), anchors: { fields: {}, authors: [] } };
-}
-
-/** Drops the fields whose element the page does not have. */
-function present(fields: Record<string, Element | null>): FieldAnchors['fields'] {
-  return Object.fromEntries(Object.entries(fields).filter(([, el]) => el)) as FieldAnchors['fields'];
 }

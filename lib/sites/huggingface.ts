@@ -2,8 +2,9 @@
 // models and datasets. The page has no citation tags; the paper record the page was rendered
 // from is in the hydration props of the PaperPage component, the rest is visible markup.
 import {
+  anchorsOf,
+  blankPaper,
   cleanText,
-  emptyMetadata,
   extractEmbedded,
   findArxivIds,
   mergePaper,
@@ -35,7 +36,7 @@ export const huggingface: SiteAdapter = {
 };
 
 function readPaper(doc: Document, url: URL): DetectedPaper {
-  const base = extractEmbedded(doc, url, ID) ?? blank(url);
+  const base = extractEmbedded(doc, url, ID) ?? blankPaper(url, ID);
   const props = paperProps(doc);
   const title = doc.querySelector('main h1');
   const authorLine = [...doc.querySelectorAll('main div')].find((div) =>
@@ -73,7 +74,7 @@ function readPaper(doc: Document, url: URL): DetectedPaper {
     pdfUrl: pdfLink?.getAttribute('href') ?? (arxivId ? `https://arxiv.org/pdf/${arxivId}` : null),
   };
   const anchors: Partial<FieldAnchors> = {
-    fields: present({
+    fields: anchorsOf({
       title,
       abstract,
       date: dateEl ?? null,
@@ -97,13 +98,4 @@ function paperProps(doc: Document): PaperProps | null {
   } catch {
     return null; // A half-rendered page: the visible markup alone is read.
   }
-}
-
-function blank(url: URL): DetectedPaper {
-  return { metadata: emptyMetadata(url.href, ID), anchors: { fields: {}, authors: [] } };
-}
-
-/** Drops the fields whose element the page does not have. */
-function present(fields: Record<string, Element | null>): FieldAnchors['fields'] {
-  return Object.fromEntries(Object.entries(fields).filter(([, el]) => el)) as FieldAnchors['fields'];
 }

@@ -8,6 +8,7 @@
 // (/xpls/abs_all.jsp, c. 2009), both addressed by ?arnumber=.
 
 import {
+  anchorIf,
   cleanText,
   emptyMetadata,
   extractEmbedded,
@@ -45,12 +46,12 @@ export const ieee: SiteAdapter = {
     return [
       mergePaper(base, patch, 'site', {
         fields: {
-          ...pick('title', doc.querySelector('h1.document-title')),
-          ...pick('abstract', doc.querySelector('.abstract-text [xplmathjax]')),
-          ...pick('venue', doc.querySelector('.stats-document-abstract-publishedIn a')),
-          ...pick('date', doc.querySelector('.doc-abstract-pubdate, .doc-abstract-confdate')),
-          ...pick('doi', doc.querySelector('.stats-document-abstract-doi a')),
-          ...pick('pdfUrl', doc.querySelector('a.pdf-btn-link, a[href*="/stamp/stamp.jsp"]')),
+          ...anchorIf('title', doc.querySelector('h1.document-title')),
+          ...anchorIf('abstract', doc.querySelector('.abstract-text [xplmathjax]')),
+          ...anchorIf('venue', doc.querySelector('.stats-document-abstract-publishedIn a')),
+          ...anchorIf('date', doc.querySelector('.doc-abstract-pubdate, .doc-abstract-confdate')),
+          ...anchorIf('doi', doc.querySelector('.stats-document-abstract-doi a')),
+          ...anchorIf('pdfUrl', doc.querySelector('a.pdf-btn-link, a[href*="/stamp/stamp.jsp"]')),
         },
         ...(authorLinks.length > 0 ? { authors: authorLinks } : {}),
       }),
@@ -215,13 +216,13 @@ function readLegacyPage(doc: Document, url: URL): DetectedPaper {
   };
   return mergePaper(base, patch, 'site', {
     fields: {
-      ...pick('title', title),
-      ...pick('abstract', abstract),
-      ...pick('venue', venueEl),
+      ...anchorIf('title', title),
+      ...anchorIf('abstract', abstract),
+      ...anchorIf('venue', venueEl),
       ...(fullText
-        ? { ...pick('date', doc.querySelector('#dt_date')), ...pick('doi', doc.querySelector('#dt_doi a')) }
+        ? { ...anchorIf('date', doc.querySelector('#dt_date')), ...anchorIf('doi', doc.querySelector('#dt_doi a')) }
         : {}),
-      ...pick('pdfUrl', pdf),
+      ...anchorIf('pdfUrl', pdf),
     },
     ...(authorLinks.length > 0 ? { authors: authorLinks } : {}),
   });
@@ -246,9 +247,4 @@ function abstractDetails(doc: Document): Element | undefined {
   return [...doc.querySelectorAll('p.bodyCopyBlackLargeSpaced')].find((p) =>
     /This paper appears in:/.test(p.textContent ?? ''),
   );
-}
-
-/** An anchor entry when the element exists, so absent elements leave the generic anchor in place. */
-function pick<K extends string>(field: K, el: Element | null | undefined): Partial<Record<K, Element>> {
-  return el ? ({ [field]: el } as Record<K, Element>) : {};
 }

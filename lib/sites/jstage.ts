@@ -1,8 +1,9 @@
 // J-STAGE (www.jstage.jst.go.jp): article pages /article/<journal>/<vol>/<issue>/<id>/_article,
 // in English (/-char/en) or Japanese (/-char/ja). The two are separate renderings of one record.
 import {
+  anchorsOf,
+  blankPaper,
   cleanText,
-  emptyMetadata,
   extractEmbedded,
   findDois,
   mergePaper,
@@ -28,7 +29,7 @@ export const jstage: SiteAdapter = {
 };
 
 function readArticle(doc: Document, url: URL): DetectedPaper {
-  const base = extractEmbedded(doc, url, ID) ?? blank(url);
+  const base = extractEmbedded(doc, url, ID) ?? blankPaper(url, ID);
   const title = doc.querySelector('.global-article-title');
   const authorList = doc.querySelector('.global-authors-name-tags');
   const authorLinks = [...(authorList?.querySelectorAll('a.customTooltip') ?? [])];
@@ -59,7 +60,15 @@ function readArticle(doc: Document, url: URL): DetectedPaper {
   // The visible PDF link ends in the page language (/_pdf/-char/en); the file is the same.
   if (pdfLink) patch.pdfUrl = new URL(pdfLink.getAttribute('href') ?? '', url).href.replace(/\/-char\/[a-z]{2}$/, '');
   const anchors: Partial<FieldAnchors> = {
-    fields: present({ title, abstract, doi: doiLink, pdfUrl: pdfLink, date: dates, year: dates, authors: authorList }),
+    fields: anchorsOf({
+      title,
+      abstract,
+      doi: doiLink,
+      pdfUrl: pdfLink,
+      date: dates,
+      year: dates,
+      authors: authorList,
+    }),
     authors: shownAuthors.map((a) => a.link),
   };
   return mergePaper(base, patch, 'site', anchors);
@@ -88,13 +97,4 @@ function withoutHeading(block: Element): Element {
   const copy = block.cloneNode(true) as Element;
   copy.querySelector('.section-title-18')?.remove();
   return copy;
-}
-
-function blank(url: URL): DetectedPaper {
-  return { metadata: emptyMetadata(url.href, ID), anchors: { fields: {}, authors: [] } };
-}
-
-/** Drops the fields whose element the page does not have. */
-function present(fields: Record<string, Element | null>): FieldAnchors['fields'] {
-  return Object.fromEntries(Object.entries(fields).filter(([, el]) => el)) as FieldAnchors['fields'];
 }

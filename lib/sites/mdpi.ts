@@ -5,6 +5,7 @@
 // (superscript affiliation numbers, ORCID icons, "and" before the last name) is read here.
 
 import {
+  anchorIf,
   cleanText,
   emptyMetadata,
   extractEmbedded,
@@ -50,12 +51,12 @@ function readArticle(doc: Document, base: DetectedPaper): DetectedPaper {
   if (abstractText) patch.abstract = abstractText;
   return mergePaper(base, patch, 'site', {
     fields: {
-      ...pick('title', doc.querySelector('h1.title')),
-      ...pick('abstract', abstract),
-      ...pick('date', published),
-      ...pick('venue', doc.querySelector('.bib-identity > em')),
-      ...pick('doi', doc.querySelector('.bib-identity a[href*="doi.org/"]')),
-      ...pick('pdfUrl', doc.querySelector('a.UD_ArticlePDF')),
+      ...anchorIf('title', doc.querySelector('h1.title')),
+      ...anchorIf('abstract', abstract),
+      ...anchorIf('date', published),
+      ...anchorIf('venue', doc.querySelector('.bib-identity > em')),
+      ...anchorIf('doi', doc.querySelector('.bib-identity a[href*="doi.org/"]')),
+      ...anchorIf('pdfUrl', doc.querySelector('a.UD_ArticlePDF')),
     },
     ...(bylines.length > 0
       ? { authors: bylines.map((byline) => byline.querySelector('.sciprofiles-link__name') ?? byline) }
@@ -78,11 +79,6 @@ function bylineAuthor(byline: Element, affiliations: readonly Element[]): Author
     byline.querySelector('a[href*="orcid.org/"]')?.getAttribute('href') ?? '',
   );
   return orcid?.[1] ? { ...author, orcid: orcid[1] } : author;
-}
-
-/** An anchor entry when the element exists, so absent elements leave the generic anchor in place. */
-function pick<K extends string>(field: K, el: Element | null | undefined): Partial<Record<K, Element>> {
-  return el ? ({ [field]: el } as Record<K, Element>) : {};
 }
 
 /** An issue's table of contents: one entry per article item. */
@@ -114,7 +110,7 @@ function readIssue(doc: Document, url: URL): DetectedPaper[] {
           venue: cleanText(visibleText(venue)),
         },
         'visible',
-        { fields: { title: link, ...pick('venue', venue), ...pick('doi', doiLink) }, authors: names },
+        { fields: { title: link, ...anchorIf('venue', venue), ...anchorIf('doi', doiLink) }, authors: names },
       ),
     ];
   });

@@ -6,6 +6,7 @@
 // labelled abstract: their bold first paragraph is the summary.
 
 import {
+  anchorIf,
   cleanText,
   emptyMetadata,
   extractEmbedded,
@@ -62,12 +63,12 @@ function read(doc: Document, url: URL): DetectedPaper[] {
   return [
     mergePaper(base, patch, 'site', {
       fields: {
-        ...pick('title', doc.querySelector('h1.c-article-title, h1.article-item__title, h1.article-heading')),
-        ...pick('abstract', abstract),
-        ...pick('date', published),
-        ...pick('venue', doc.querySelector('[data-test="journal-title"]')),
-        ...pick('doi', doiValue(doc)),
-        ...pick('pdfUrl', doc.querySelector('a[data-article-pdf="true"], a.c-pdf-download__link, a#download-pdf')),
+        ...anchorIf('title', doc.querySelector('h1.c-article-title, h1.article-item__title, h1.article-heading')),
+        ...anchorIf('abstract', abstract),
+        ...anchorIf('date', published),
+        ...anchorIf('venue', doc.querySelector('[data-test="journal-title"]')),
+        ...anchorIf('doi', doiValue(doc)),
+        ...anchorIf('pdfUrl', doc.querySelector('a[data-article-pdf="true"], a.c-pdf-download__link, a#download-pdf')),
       },
       ...(authorLinks.length > 0 ? { authors: authorLinks } : {}),
     }),
@@ -108,11 +109,6 @@ function doiValue(doc: Document): Element | null {
   return null;
 }
 
-/** An anchor entry when the element exists, so absent elements leave the generic anchor in place. */
-function pick<K extends string>(field: K, el: Element | null | undefined): Partial<Record<K, Element>> {
-  return el ? ({ [field]: el } as Record<K, Element>) : {};
-}
-
 /** Search results: one entry per card, each read from the card alone. */
 function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
   const papers: DetectedPaper[] = [];
@@ -142,7 +138,7 @@ function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
           venue: cleanText(visibleText(venue)),
         },
         'visible',
-        { fields: { title: link, ...pick('date', time), ...pick('venue', venue) }, authors: authorEls },
+        { fields: { title: link, ...anchorIf('date', time), ...anchorIf('venue', venue) }, authors: authorEls },
       ),
     );
   }

@@ -1,8 +1,9 @@
 // OpenReview (openreview.net): forum pages /forum?id=… (one paper) and venue pages
 // /group?id=… (lists). Client-rendered: the content script waits for readySelector.
 import {
+  anchorsOf,
+  blankPaper,
   cleanText,
-  emptyMetadata,
   extractEmbedded,
   mergePaper,
   parseAuthorName,
@@ -38,7 +39,7 @@ export const openreview: SiteAdapter = {
 };
 
 function readForum(doc: Document, url: URL): DetectedPaper {
-  const base = extractEmbedded(doc, url, ID) ?? blank(url);
+  const base = extractEmbedded(doc, url, ID) ?? blankPaper(url, ID);
   // Replies below the paper are .note elements too: only the first note is the submission.
   const note = doc.querySelector('.forum-container > .note') ?? doc.body;
   const title = note.querySelector(FORUM_TITLE);
@@ -63,7 +64,7 @@ function readForum(doc: Document, url: URL): DetectedPaper {
   if (shownVenue) patch.venue = shownVenue;
   if (pdfLink) patch.pdfUrl = new URL(pdfLink.getAttribute('href') ?? '', url).href;
   const anchors: Partial<FieldAnchors> = {
-    fields: present({
+    fields: anchorsOf({
       title,
       abstract,
       date: dateEl,
@@ -98,7 +99,7 @@ function readNote(note: Element, url: URL): DetectedPaper {
     pdfUrl: pdfLink ? new URL(pdfLink.getAttribute('href') ?? '', url).href : null,
   };
   const anchors: Partial<FieldAnchors> = {
-    fields: present({
+    fields: anchorsOf({
       title,
       date: dateEl,
       year: dateEl,
@@ -108,7 +109,7 @@ function readNote(note: Element, url: URL): DetectedPaper {
     }),
     authors: authorLinks,
   };
-  return mergePaper({ ...blank(url), entry: note }, patch, 'site', anchors);
+  return mergePaper({ ...blankPaper(url, ID), entry: note }, patch, 'site', anchors);
 }
 
 /** The value next to a "<strong>Abstract:</strong>" label in a note's content. */
@@ -137,13 +138,4 @@ function namedAuthors(names: string[]): Author[] {
 
 function isAnonymous(name: string): boolean {
   return /^anonymous\b/i.test(name.trim());
-}
-
-function blank(url: URL): DetectedPaper {
-  return { metadata: emptyMetadata(url.href, ID), anchors: { fields: {}, authors: [] } };
-}
-
-/** Drops the fields whose element the page does not have. */
-function present(fields: Record<string, Element | null>): FieldAnchors['fields'] {
-  return Object.fromEntries(Object.entries(fields).filter(([, el]) => el)) as FieldAnchors['fields'];
 }

@@ -5,7 +5,7 @@
 // before the affiliation number ("Emslie​1"), and the "Academic Editor" in the same
 // information block is marked up as a person too: neither must leak into the author list.
 
-import { cleanText, extractEmbedded, mergePaper, visibleText } from '../extract';
+import { anchorIf, cleanText, extractEmbedded, mergePaper, visibleText } from '../extract';
 import type { DetectedPaper } from '../extract/types';
 import type { PaperMetadata } from '../schema/paper';
 import type { SiteAdapter } from './types';
@@ -45,18 +45,13 @@ function readArticle(doc: Document, base: DetectedPaper): DetectedPaper {
   if (abstractText) patch.abstract = abstractText;
   return mergePaper(base, patch, 'site', {
     fields: {
-      ...pick('title', header.querySelector('h1.article-title')),
-      ...pick('abstract', abstract),
-      ...pick('date', header.querySelector('.article-dates time[itemprop="datePublished"]')),
-      ...pick('venue', header.querySelector('.self-citation-journal [itemprop="name"]')),
-      ...pick('doi', header.querySelector('.article-identifiers a[href*="doi.org/"]')),
-      ...pick('pdfUrl', doc.querySelector('a.article-download-pdf')),
+      ...anchorIf('title', header.querySelector('h1.article-title')),
+      ...anchorIf('abstract', abstract),
+      ...anchorIf('date', header.querySelector('.article-dates time[itemprop="datePublished"]')),
+      ...anchorIf('venue', header.querySelector('.self-citation-journal [itemprop="name"]')),
+      ...anchorIf('doi', header.querySelector('.article-identifiers a[href*="doi.org/"]')),
+      ...anchorIf('pdfUrl', doc.querySelector('a.article-download-pdf')),
     },
     ...(names.length > 0 ? { authors: names } : {}),
   });
-}
-
-/** An anchor entry when the element exists, so absent elements leave the generic anchor in place. */
-function pick<K extends string>(field: K, el: Element | null | undefined): Partial<Record<K, Element>> {
-  return el ? ({ [field]: el } as Record<K, Element>) : {};
 }

@@ -5,7 +5,7 @@
 // citation_reference tags the generic reader skips); this file adds the anchors and the ORCIDs
 // shown in each author's pop-up, and drops the e-mail icon and trailing comma after each name.
 
-import { cleanText, extractEmbedded, mergePaper, parseAuthorName, visibleText } from '../extract';
+import { anchorIf, cleanText, extractEmbedded, mergePaper, parseAuthorName, visibleText } from '../extract';
 import type { DetectedPaper } from '../extract/types';
 import type { Author, PaperMetadata } from '../schema/paper';
 import type { SiteAdapter } from './types';
@@ -52,11 +52,11 @@ function readArticle(doc: Document, base: DetectedPaper): DetectedPaper {
   if (abstractText) patch.abstract = abstractText;
   return mergePaper(base, patch, 'site', {
     fields: {
-      ...pick('title', doc.querySelector('h1#artTitle')),
-      ...pick('abstract', abstractContent),
-      ...pick('date', doc.querySelector('#artPubDate')),
-      ...pick('doi', doc.querySelector('#artDoi a')),
-      ...pick('pdfUrl', doc.querySelector('a#downloadPdf')),
+      ...anchorIf('title', doc.querySelector('h1#artTitle')),
+      ...anchorIf('abstract', abstractContent),
+      ...anchorIf('date', doc.querySelector('#artPubDate')),
+      ...anchorIf('doi', doc.querySelector('#artDoi a')),
+      ...anchorIf('pdfUrl', doc.querySelector('a#downloadPdf')),
     },
     ...(items.length > 0 ? { authors: items.map((li) => li.querySelector('a.author-name') ?? li) } : {}),
   });
@@ -72,9 +72,4 @@ function pageAuthor(li: Element): Author {
     li.querySelector('.orcid a')?.getAttribute('href') ?? '',
   );
   return orcid?.[1] ? { ...author, orcid: orcid[1] } : author;
-}
-
-/** An anchor entry when the element exists, so absent elements leave the generic anchor in place. */
-function pick<K extends string>(field: K, el: Element | null | undefined): Partial<Record<K, Element>> {
-  return el ? ({ [field]: el } as Record<K, Element>) : {};
 }

@@ -2,8 +2,9 @@
 // www.ncbi.nlm.nih.gov/pmc/articles/PMC…/ layout and the pre-2010 pubmedcentral.nih.gov one,
 // which archived and cached copies still show.
 import {
+  anchorsOf,
+  blankPaper,
   cleanText,
-  emptyMetadata,
   extractEmbedded,
   findDois,
   mergePaper,
@@ -31,7 +32,7 @@ export const pmc: SiteAdapter = {
 };
 
 function readArticle(doc: Document, url: URL): DetectedPaper {
-  const base = extractEmbedded(doc, url, ID) ?? blank(url);
+  const base = extractEmbedded(doc, url, ID) ?? blankPaper(url, ID);
   const front = doc.querySelector('section.front-matter') ?? doc.querySelector('.fm-sec') ?? doc.body;
   const title = front.querySelector('h1');
   // 2024 layout: each name links to a hidden popover (aria-describedby) holding its
@@ -45,7 +46,7 @@ function readArticle(doc: Document, url: URL): DetectedPaper {
   // online date is when readers first had the article; citation_date is often the print issue.
   const dateEl = citation?.querySelector('.fm-vol-iss-date') ?? citation?.querySelector('div') ?? null;
   const dateText = visibleText(dateEl).replace(/^.*?(?:Published online|\.)\s+(?=\d{4})/, '');
-  const { date, year } = nlmDate(dateText.split(/[;:]/)[0] ?? '');
+  const { date, year } = toIsoDate(dateText.split(/[;:]/)[0] ?? '');
   const doiLink = citation?.querySelector('a[href*="doi.org/"]') ?? null;
   const pmidLink = front.querySelector('a[href*="pubmed.ncbi.nlm.nih.gov/"][href$="/"], .fm-citation-pmid a');
   const pdfLink = doc.querySelector('.pmc-sidebar__formats a[href$=".pdf"], .format-menu a[href$=".pdf"]');
@@ -60,7 +61,7 @@ function readArticle(doc: Document, url: URL): DetectedPaper {
   if (pmid) patch.pmid = pmid;
   if (pdfLink) patch.pdfUrl = new URL(pdfLink.getAttribute('href') ?? '', canonicalBase(url)).href;
   const anchors: Partial<FieldAnchors> = {
-    fields: present({
+    fields: anchorsOf({
       title,
       abstract: abstractBlock,
       venue: journal,
@@ -145,18 +146,4 @@ function withoutHeading(block: Element | null): string | null {
 function canonicalBase(url: URL): URL {
   const folder = ARTICLE_PATH.exec(url.pathname)?.[0];
   return folder ? new URL(`${folder}/`, url) : url;
-}
-
-/** NLM citation dates read year first ("2015 May 28", "2017 Aug"): put them in day-month-year order. */
-function nlmDate(text: string) {
-  return toIsoDate(text.trim().replace(/^(\d{4})\s+([A-Za-z]{3,9})\.?(?:\s+(\d{1,2}))?\b.*$/, '$3 $2 $1'));
-}
-
-function blank(url: URL): DetectedPaper {
-  return { metadata: emptyMetadata(url.href, ID), anchors: { fields: {}, authors: [] } };
-}
-
-/** Drops the fields whose element the page does not have. */
-function present(fields: Record<string, Element | null>): FieldAnchors['fields'] {
-  return Object.fromEntries(Object.entries(fields).filter(([, el]) => el)) as FieldAnchors['fields'];
 }

@@ -1,8 +1,9 @@
 // PubMed (pubmed.ncbi.nlm.nih.gov): article pages /<pmid>/ and search results /?term=… (lists);
 // also the retired www.ncbi.nlm.nih.gov/pubmed/<pmid> layouts that archived copies still show.
 import {
+  anchorsOf,
+  blankPaper,
   cleanText,
-  emptyMetadata,
   extractEmbedded,
   findDois,
   mergePaper,
@@ -38,7 +39,7 @@ export const pubmed: SiteAdapter = {
 };
 
 function readArticle(doc: Document, url: URL): DetectedPaper {
-  const base = extractEmbedded(doc, url, ID) ?? blank(url);
+  const base = extractEmbedded(doc, url, ID) ?? blankPaper(url, ID);
   // The header holds the article twice: a full view and a short view for narrow screens. Only
   // the full view has affiliations and identifiers, and reading both would double every author.
   const heading = doc.querySelector('#full-view-heading') ?? doc.querySelector('#heading') ?? doc.body;
@@ -59,7 +60,7 @@ function readArticle(doc: Document, url: URL): DetectedPaper {
     return { ...parseAuthorName(visibleText(link)), affiliations };
   });
   // "2015 May 28;521(7553):436-44." — the date comes first, before the volume.
-  const { date, year } = nlmDate(visibleText(cit).split(/[;:]/)[0] ?? '');
+  const { date, year } = toIsoDate(visibleText(cit).split(/[;:]/)[0] ?? '');
   const patch: Partial<PaperMetadata> = {
     title: cleanText(visibleText(title)),
     abstract: cleanText(visibleText(abstract)),
@@ -74,7 +75,7 @@ function readArticle(doc: Document, url: URL): DetectedPaper {
   const doi = findDois(visibleText(doiLink))[0];
   if (doi) patch.doi = doi;
   const anchors: Partial<FieldAnchors> = {
-    fields: present({
+    fields: anchorsOf({
       title,
       abstract,
       venue: journal,
@@ -98,7 +99,7 @@ function readResult(entry: Element, url: URL): DetectedPaper {
   const citationText = visibleText(citation);
   // "Nature. 2015 May 28;521(7553):436-44. doi: …": journal, then the date up to the volume.
   const [, venue = '', when = ''] = /^(.*?)\.\s+(\d{4}[^;:.]*)/.exec(citationText) ?? [];
-  const { date, year } = nlmDate(when);
+  const { date, year } = toIsoDate(when);
   const patch: Partial<PaperMetadata> = {
     // Result titles end with a full stop that is PubMed's citation style, not the title's.
     title: cleanText(visibleText(title).replace(/\.$/, '')),
@@ -113,9 +114,9 @@ function readResult(entry: Element, url: URL): DetectedPaper {
     pmid: cleanText(visibleText(pmid)),
   };
   const anchors: Partial<FieldAnchors> = {
-    fields: present({ title, authors: authorLine, venue: citation, date: citation, year: citation, pmid }),
+    fields: anchorsOf({ title, authors: authorLine, venue: citation, date: citation, year: citation, pmid }),
   };
-  return mergePaper({ ...blank(url), entry }, patch, 'site', anchors);
+  return mergePaper({ ...blankPaper(url, ID), entry }, patch, 'site', anchors);
 }
 
 /** The report of the 2010-2020 layout (div.rprt) or of the Entrez layout before it (dd.abstract). */
@@ -130,7 +131,7 @@ function legacyReport(doc: Document): Element | null {
  */
 function readLegacy(doc: Document, url: URL): DetectedPaper {
   const report = legacyReport(doc) ?? doc.body;
-  const base = extractEmbedded(doc, url, ID) ?? blank(url);
+  const base = extractEmbedded(doc, url, ID) ?? blankPaper(url, ID);
   const title = report.querySelector('h1, dd.abstract > h2');
   const authorList = report.querySelector('.auths, .authors');
   const nameLinks = [...(authorList?.querySelectorAll('a') ?? [])];
@@ -139,7 +140,7 @@ function readLegacy(doc: Document, url: URL): DetectedPaper {
   const journal = cit?.querySelector('[title]') ?? null;
   const citText = visibleText(cit);
   const epub = /Epub (\d{4} \w+(?: \d{1,2})?)/.exec(citText)?.[1];
-  const { date, year } = nlmDate(epub ?? /(\d{4}(?: [A-Za-z]{3,9})?(?: \d{1,2})?)[;:.]/.exec(citText)?.[1] ?? '');
+  const { date, year } = toIsoDate(epub ?? /(\d{4}(?: [A-Za-z]{3,9})?(?: \d{1,2})?)[;:.]/.exec(citText)?.[1] ?? '');
   const patch: Partial<PaperMetadata> = {
     title: cleanText(visibleText(title).replace(/\.$/, '')),
     authors: nameLinks.map((a) => initialsAuthor(visibleText(a))),
@@ -151,7 +152,7 @@ function readLegacy(doc: Document, url: URL): DetectedPaper {
     pmid: /^\/pubmed\/(\d+)/.exec(url.pathname)?.[1] ?? null,
   };
   const anchors: Partial<FieldAnchors> = {
-    fields: present({ title, abstract, venue: journal, date: cit, year: cit, authors: authorList }),
+    fields: anchorsOf({ title, abstract, venue: journal, date: cit, year: cit, authors: authorList }),
     authors: nameLinks,
   };
   return mergePaper(base, patch, 'site', anchors);
@@ -162,18 +163,4 @@ function initialsAuthor(raw: string): Author {
   const m = /^(.+?)\s+([A-Z]{1,4})$/.exec(raw.trim());
   if (!m?.[1] || !m[2]) return parseAuthorName(raw);
   return { name: `${m[2]} ${m[1]}`, given: m[2], family: m[1], affiliations: [] };
-}
-
-/** NLM citation dates read year first ("2015 May 28", "2017 Aug"): put them in day-month-year order. */
-function nlmDate(text: string) {
-  return toIsoDate(text.trim().replace(/^(\d{4})\s+([A-Za-z]{3,9})\.?(?:\s+(\d{1,2}))?\b.*$/, '$3 $2 $1'));
-}
-
-function blank(url: URL): DetectedPaper {
-  return { metadata: emptyMetadata(url.href, ID), anchors: { fields: {}, authors: [] } };
-}
-
-/** Drops the fields whose element the page does not have. */
-function present(fields: Record<string, Element | null>): FieldAnchors['fields'] {
-  return Object.fromEntries(Object.entries(fields).filter(([, el]) => el)) as FieldAnchors['fields'];
 }

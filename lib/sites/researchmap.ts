@@ -3,6 +3,7 @@
 // (?lang=en). Every paper row is one entry; awards, keywords and career rows are not papers.
 // A single paper's page (/<user>/published_papers/<id>) is read from its citation tags.
 import {
+  anchorsOf,
   cleanText,
   emptyMetadata,
   extractEmbedded,
@@ -65,7 +66,7 @@ function readEntry(entry: Element, title: Element, url: URL): DetectedPaper {
     doi: findDois(entry.querySelector('a[href*="doi.org/"]')?.getAttribute('href') ?? '')[0] ?? null,
   };
   const anchors: Partial<FieldAnchors> = {
-    fields: present({ title, authors: authorLine, venue: detail, date: detail, year: detail }),
+    fields: anchorsOf({ title, authors: authorLine, venue: detail, date: detail, year: detail }),
   };
   return mergePaper(
     { metadata: emptyMetadata(url.href, ID), anchors: { fields: {}, authors: [] }, entry },
@@ -84,9 +85,4 @@ function detailParts(detail: Element | null): string[] {
     .split('\u00a0')
     .map((part) => part.replace(/\s+/g, ' ').trim())
     .filter((part) => part.length > 0);
-}
-
-/** Drops the fields whose element the page does not have. */
-function present(fields: Record<string, Element | null>): FieldAnchors['fields'] {
-  return Object.fromEntries(Object.entries(fields).filter(([, el]) => el)) as FieldAnchors['fields'];
 }

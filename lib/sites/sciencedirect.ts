@@ -6,6 +6,7 @@
 // only in an inline script ("SDM.doi = '10.1016/…'"), read here as text, never run.
 
 import {
+  anchorIf,
   cleanText,
   emptyMetadata,
   extractEmbedded,
@@ -55,15 +56,15 @@ function readArticle(doc: Document, base: DetectedPaper): DetectedPaper {
   const pdf = [...doc.querySelectorAll<HTMLAnchorElement>('.accessbar a[href*="/pdfft"]')][0];
   return mergePaper(base, patch, 'site', {
     fields: {
-      ...pick('title', title),
-      ...pick('abstract', abstract),
-      ...pick('venue', venue),
-      ...pick(
+      ...anchorIf('title', title),
+      ...anchorIf('abstract', abstract),
+      ...anchorIf('venue', venue),
+      ...anchorIf(
         'doi',
         doc.querySelector('#article-identifier-links a.doi, .content-actions-doi-link a[href*="doi.org/"]'),
       ),
       // Only the article's own "View PDF": supplementary files (…-mmc1.pdf) are PDFs too.
-      ...pick('pdfUrl', pdf),
+      ...anchorIf('pdfUrl', pdf),
     },
     ...(authorButtons.length > 0 ? { authors: authorButtons } : {}),
   });
@@ -129,11 +130,11 @@ function readLegacyArticle(doc: Document, url: URL): DetectedPaper {
   const found = Object.fromEntries(Object.entries(patch).filter(([, value]) => value != null));
   return mergePaper(base, found, 'site', {
     fields: {
-      ...pick('title', title),
-      ...pick('abstract', abstract),
-      ...pick('date', dates),
-      ...pick('venue', venue),
-      ...pick('pdfUrl', pdf),
+      ...anchorIf('title', title),
+      ...anchorIf('abstract', abstract),
+      ...anchorIf('date', dates),
+      ...anchorIf('venue', venue),
+      ...anchorIf('pdfUrl', pdf),
     },
     ...(nameLinks.length > 0 ? { authors: nameLinks } : {}),
   });
@@ -164,11 +165,6 @@ function scriptDoi(doc: Document): string | null {
   return null;
 }
 
-/** An anchor entry when the element exists, so absent elements leave the generic anchor in place. */
-function pick<K extends string>(field: K, el: Element | null | undefined): Partial<Record<K, Element>> {
-  return el ? ({ [field]: el } as Record<K, Element>) : {};
-}
-
 function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
   return [...doc.querySelectorAll('li.ResultItem')].flatMap((item) => {
     const link = item.querySelector('a.result-list-title-link[href]');
@@ -194,7 +190,7 @@ function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
           venue: cleanText(visibleText(venue)),
         },
         'visible',
-        { fields: { title: link, ...pick('venue', venue), ...pick('date', date) }, authors: authorEls },
+        { fields: { title: link, ...anchorIf('venue', venue), ...anchorIf('date', date) }, authors: authorEls },
       ),
     ];
   });

@@ -2,8 +2,9 @@
 // author pages /author/<name>/<id> (lists). Client-rendered: the content script waits for
 // readySelector and re-reads after in-app navigation.
 import {
+  anchorsOf,
+  blankPaper,
   cleanText,
-  emptyMetadata,
   extractEmbedded,
   findArxivIds,
   findDois,
@@ -36,7 +37,7 @@ export const semanticScholar: SiteAdapter = {
 };
 
 function readPaper(doc: Document, url: URL): DetectedPaper {
-  const base = extractEmbedded(doc, url, ID) ?? blank(url);
+  const base = extractEmbedded(doc, url, ID) ?? blankPaper(url, ID);
   const header = doc.querySelector('[data-test-id="paper-detail-page-header"]') ?? doc.body;
   const title = header.querySelector(TITLE);
   const authorList = header.querySelector('.author-list');
@@ -67,7 +68,7 @@ function readPaper(doc: Document, url: URL): DetectedPaper {
     if (arxivId) patch.arxivId = findArxivIds(`arXiv:${arxivId}`)[0] ?? null;
   }
   const anchors: Partial<FieldAnchors> = {
-    fields: present({ title, venue, date: dateEl, year: dateEl, doi: doiLink, abstract: tldr, authors: authorList }),
+    fields: anchorsOf({ title, venue, date: dateEl, year: dateEl, doi: doiLink, abstract: tldr, authors: authorList }),
     authors: authors.map((author) => authorEls[shownNames.indexOf(author.name)]),
   };
   return mergePaper(base, patch, 'site', anchors);
@@ -102,17 +103,8 @@ function readRow(row: Element, url: URL): DetectedPaper {
     year,
   };
   const anchors: Partial<FieldAnchors> = {
-    fields: present({ title, venue, date: dateEl, year: dateEl, authors: collapsed ? null : authorBox }),
+    fields: anchorsOf({ title, venue, date: dateEl, year: dateEl, authors: collapsed ? null : authorBox }),
     authors: collapsed ? [] : authorLinks,
   };
-  return mergePaper({ ...blank(url), entry: row }, patch, 'site', anchors);
-}
-
-function blank(url: URL): DetectedPaper {
-  return { metadata: emptyMetadata(url.href, ID), anchors: { fields: {}, authors: [] } };
-}
-
-/** Drops the fields whose element the page does not have. */
-function present(fields: Record<string, Element | null>): FieldAnchors['fields'] {
-  return Object.fromEntries(Object.entries(fields).filter(([, el]) => el)) as FieldAnchors['fields'];
+  return mergePaper({ ...blankPaper(url, ID), entry: row }, patch, 'site', anchors);
 }

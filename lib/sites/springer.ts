@@ -6,6 +6,7 @@
 // have no tags: their label/value table (Journal, Issue, DOI) and the article blob are read.
 
 import {
+  anchorIf,
   cleanText,
   emptyMetadata,
   extractEmbedded,
@@ -66,12 +67,12 @@ function readPaperPage(doc: Document, base: DetectedPaper): DetectedPaper {
   const venue = book ?? doc.querySelector('.app-article-masthead__journal-title, [data-test="journal-title"]');
   return mergePaper(base, patch, 'site', {
     fields: {
-      ...pick('title', doc.querySelector('h1.c-article-title')),
-      ...pick('abstract', doc.querySelector('#Abs1-content')),
-      ...pick('date', useIssue ? issueYear : online),
-      ...pick('venue', venue),
-      ...pick('doi', doiValue(doc)),
-      ...pick('pdfUrl', doc.querySelector('a[data-article-pdf="true"], a.c-pdf-download__link')),
+      ...anchorIf('title', doc.querySelector('h1.c-article-title')),
+      ...anchorIf('abstract', doc.querySelector('#Abs1-content')),
+      ...anchorIf('date', useIssue ? issueYear : online),
+      ...anchorIf('venue', venue),
+      ...anchorIf('doi', doiValue(doc)),
+      ...anchorIf('pdfUrl', doc.querySelector('a[data-article-pdf="true"], a.c-pdf-download__link')),
     },
     ...(authorLinks.length > 0 ? { authors: authorLinks } : {}),
   });
@@ -113,20 +114,15 @@ function readMetaPressPage(doc: Document, url: URL): DetectedPaper {
   const found = Object.fromEntries(Object.entries(patch).filter(([, value]) => value != null));
   return mergePaper(base, found, 'site', {
     fields: {
-      ...pick('title', title),
-      ...pick('authors', byline),
-      ...pick('abstract', abstract),
-      ...pick('date', issue),
-      ...pick('venue', label('Journal')),
-      ...pick('doi', label('DOI')),
-      ...pick('pdfUrl', pdf),
+      ...anchorIf('title', title),
+      ...anchorIf('authors', byline),
+      ...anchorIf('abstract', abstract),
+      ...anchorIf('date', issue),
+      ...anchorIf('venue', label('Journal')),
+      ...anchorIf('doi', label('DOI')),
+      ...anchorIf('pdfUrl', pdf),
     },
   });
-}
-
-/** An anchor entry when the element exists, so absent elements leave the generic anchor in place. */
-function pick<K extends string>(field: K, el: Element | null | undefined): Partial<Record<K, Element>> {
-  return el ? ({ [field]: el } as Record<K, Element>) : {};
 }
 
 /** Search results: one entry per result card, read from the card alone. */
@@ -159,7 +155,12 @@ function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
         },
         'visible',
         {
-          fields: { title: link, ...pick('authors', authors), ...pick('date', published), ...pick('venue', venue) },
+          fields: {
+            title: link,
+            ...anchorIf('authors', authors),
+            ...anchorIf('date', published),
+            ...anchorIf('venue', venue),
+          },
           authors: [],
         },
       ),

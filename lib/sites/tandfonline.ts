@@ -5,7 +5,7 @@
 // Cloudflare often answers with a "Just a moment..." challenge at the article's own address:
 // that page has no paper, and detect() says so.
 
-import { cleanText, extractEmbedded, mergePaper, parseAuthorName, toIsoDate, visibleText } from '../extract';
+import { anchorIf, cleanText, extractEmbedded, mergePaper, parseAuthorName, toIsoDate, visibleText } from '../extract';
 import type { DetectedPaper } from '../extract/types';
 import type { Author, PaperMetadata } from '../schema/paper';
 import type { SiteAdapter } from './types';
@@ -57,12 +57,12 @@ function readArticle(doc: Document, base: DetectedPaper): DetectedPaper {
   if (date.year !== null) Object.assign(patch, date);
   return mergePaper(base, patch, 'site', {
     fields: {
-      ...pick('title', header.querySelector('h1 .NLM_article-title')),
-      ...pick('abstract', abstract),
-      ...pick('date', published),
-      ...pick('venue', doc.querySelector('.journalNavTitle a')),
-      ...pick('doi', header.querySelector('.dx-doi a')),
-      ...pick('pdfUrl', doc.querySelector('a.show-pdf')),
+      ...anchorIf('title', header.querySelector('h1 .NLM_article-title')),
+      ...anchorIf('abstract', abstract),
+      ...anchorIf('date', published),
+      ...anchorIf('venue', doc.querySelector('.journalNavTitle a')),
+      ...anchorIf('doi', header.querySelector('.dx-doi a')),
+      ...anchorIf('pdfUrl', doc.querySelector('a.show-pdf')),
     },
     ...(links.length > 0 ? { authors: links } : {}),
   });
@@ -81,9 +81,4 @@ function pageAuthor(link: Element): Author {
   );
   if (affiliation) author.affiliations.push(affiliation);
   return author;
-}
-
-/** An anchor entry when the element exists, so absent elements leave the generic anchor in place. */
-function pick<K extends string>(field: K, el: Element | null | undefined): Partial<Record<K, Element>> {
-  return el ? ({ [field]: el } as Record<K, Element>) : {};
 }

@@ -5,6 +5,7 @@
 // abstract come from the page. The "Citing Literature" list below names other papers' authors.
 
 import {
+  anchorIf,
   cleanText,
   emptyMetadata,
   extractEmbedded,
@@ -62,23 +63,18 @@ function readPaper(doc: Document, base: DetectedPaper): DetectedPaper {
   }
   return mergePaper(base, patch, 'site', {
     fields: {
-      ...pick('title', doc.querySelector('.citation__title')),
-      ...pick('abstract', abstract),
-      ...pick('date', published),
-      ...pick(
+      ...anchorIf('title', doc.querySelector('.citation__title')),
+      ...anchorIf('abstract', abstract),
+      ...anchorIf('date', published),
+      ...anchorIf(
         'venue',
         doc.querySelector('.journal-banner-text a, [data-pb-dropzone="publicaitonContent-series-title"] h1 a'),
       ),
-      ...pick('doi', doc.querySelector('.epub-sections a.epub-doi')),
-      ...pick('pdfUrl', doc.querySelector('.coolBar a.pdf-download, .PdfLink a[href*="/doi/pdf/"]')),
+      ...anchorIf('doi', doc.querySelector('.epub-sections a.epub-doi')),
+      ...anchorIf('pdfUrl', doc.querySelector('.coolBar a.pdf-download, .PdfLink a[href*="/doi/pdf/"]')),
     },
     ...(authorLinks.length > 0 ? { authors: authorLinks.map((link) => link.querySelector('span') ?? link) } : {}),
   });
-}
-
-/** An anchor entry when the element exists, so absent elements leave the generic anchor in place. */
-function pick<K extends string>(field: K, el: Element | null | undefined): Partial<Record<K, Element>> {
-  return el ? ({ [field]: el } as Record<K, Element>) : {};
 }
 
 function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
@@ -106,7 +102,7 @@ function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
           venue: cleanText(visibleText(venue)),
         },
         'visible',
-        { fields: { title: link, ...pick('venue', venue), ...pick('date', date) }, authors: authorEls },
+        { fields: { title: link, ...anchorIf('venue', venue), ...anchorIf('date', date) }, authors: authorEls },
       ),
     ];
   });

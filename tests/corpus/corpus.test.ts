@@ -1,6 +1,7 @@
 // Runs every real saved page of the shared corpus (/work/shared/corpus, outside the project:
 // other sites' pages are never copied in) through detectPapers and compares with what a reader
-// sees on it. Prints a per-field accuracy table and every failure; fails below the thresholds.
+// sees on it. Prints a per-field accuracy table, every failure and the median extraction time;
+// fails below the accuracy thresholds.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,23 +12,19 @@ import { parseSavedPage } from '../../scripts/extract';
 import { type ComparedField, comparePaper, type ExpectedPage, type FieldResult, isNegative, looseKey } from './compare';
 
 /**
- * Least accuracy per field. Started at 0.90 and raised to what the generic readers and the site
- * adapters reach together (every page right at the time of writing), less one page of slack on
- * the paper fields while adapters are still being written. Raise, never lower, when a change
- * lets a number rise.
+ * Least accuracy per field: a floor raised to what the generic readers and the site adapters
+ * reach together (every page right). Raise, never lower, when a change lets a number rise.
  */
 const THRESHOLDS: Record<ComparedField | 'list' | 'negative', number> = {
-  title: 0.97,
-  authors: 0.97,
-  year: 0.97,
-  doi: 0.97,
-  abstract: 0.97,
-  pdf: 0.97,
+  title: 1,
+  authors: 1,
+  year: 1,
+  doi: 1,
+  abstract: 1,
+  pdf: 1,
   list: 1,
   negative: 1,
 };
-/** Median CPU time of extraction per page in happy-dom (Chromium's DOM is several times faster). */
-const MAX_MEDIAN_MS = 10;
 
 const CORPUS = resolve(__dirname, '../../../shared/corpus');
 
@@ -114,12 +111,12 @@ describe('real-page corpus', () => {
       accuracy: Number((ok / total).toFixed(3)),
     }));
     const medianMs = median(runs.map((r) => r.ms));
+    // Printed, never asserted: timings depend on the machine (`npm run bench` measures in Chromium).
     console.log(`Corpus: ${runs.length} pages from ${CORPUS}; median extraction ${medianMs.toFixed(2)} ms`);
     console.table(rows);
     console.log(`Failures (${failures.length}):\n${failures.join('\n')}`);
     for (const { field, accuracy } of rows) {
       expect(accuracy, `${field} accuracy`).toBeGreaterThanOrEqual(THRESHOLDS[field as keyof typeof THRESHOLDS]);
     }
-    expect(medianMs).toBeLessThan(MAX_MEDIAN_MS);
   });
 });

@@ -14,6 +14,20 @@ describe('readCoins', () => {
     });
   });
 
+  it('skips the COinS spans of cited references', () => {
+    const cited = (title: string, pmid: string) =>
+      `<span class="Z3988" title="ctx_ver=Z39.88-2004&amp;rft_id=info:pmid/${pmid}&amp;rft.atitle=${title}"></span>`;
+    for (const list of [
+      `<ol class="references"><li>${cited('Cited', '16980212')}</li></ol>`,
+      `<section id="references"><p>${cited('Cited', '16980212')}</p></section>`,
+      `<section aria-labelledby="ref-heading"><p>${cited('Cited', '16980212')}</p></section>`,
+      `<div class="c-article-references"><p>${cited('Cited', '16980212')}</p></div>`,
+    ]) {
+      expect(readCoins(page(list)).fields).toEqual({});
+      expect(readCoins(page(`${list}${cited('Own', '123')}`)).fields).toEqual({ title: 'Own', pmid: '123' });
+    }
+  });
+
   it('gives nothing without a COinS span', () => {
     expect(readCoins(page('<p>nothing</p>')).fields).toEqual({});
   });

@@ -161,4 +161,23 @@ describe('mergePaper', () => {
     expect(patched.metadata.sources.doi).toBeUndefined();
     expect(original.metadata.venue).toBeNull(); // the base paper is not changed
   });
+
+  it('drops the control of a field patched to null, empty text or no authors', () => {
+    const original = base();
+    const abstract = document.createElement('section');
+    const doi = document.createElement('a');
+    const author = document.createElement('span');
+    original.metadata.abstract = 'A teaser the page does not show as the abstract.';
+    original.metadata.authors = [parseAuthorName('Ada Lovelace')];
+    original.anchors = { fields: { ...original.anchors.fields, abstract, doi }, authors: [author] };
+    markShown(original.metadata, original.anchors);
+    expect(original.metadata.shown).toEqual(['title', 'abstract', 'doi', 'authors']);
+
+    const patched = mergePaper(original, { abstract: null, doi: '', authors: [] }, 'site');
+
+    expect(patched.metadata).toMatchObject({ abstract: null, doi: null, authors: [] });
+    expect(patched.anchors.fields).toEqual({ title: original.anchors.fields.title });
+    expect(patched.anchors.authors).toEqual([]);
+    expect(patched.metadata.shown).toEqual(['title']);
+  });
 });

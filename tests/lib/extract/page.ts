@@ -24,8 +24,8 @@ export function fixture(name: string, url?: string): Document {
 }
 
 /**
- * Times a call in CPU time of this process, not wall time: the machine is shared, and a busy
- * neighbour should not fail a bound on our own work. Assertions still use generous bounds.
+ * Times a call in CPU time of this process, for printing only: tests never assert a time
+ * (it depends on the machine); `npm run bench` measures in Chromium.
  */
 export function timed<T>(run: () => T): { value: T; ms: number } {
   const start = process.cpuUsage();

@@ -1,0 +1,61 @@
+import { build } from 'esbuild';
+import { launchPlain, servePages } from './browsers';
+import { benchPages, MANY_AUTHORS_URL, manyAuthorsPage, median, ms, ROOT, type Row } from './common';
+
+/** detectPapers as one script a page can load, exposing a timing function. */
+async function detectorBundle(): Promise<string> {
+  const result = await build({
+    stdin: {
+      contents: `import { detectPapers } from './lib/sites/detect';
+        globalThis.__erratumTime = (runs) => {
+          const url = new URL(location.href);
+          detectPapers(document, url);
+          const times = [];
+          for (let i = 0; i < runs; i++) { const t = performance.now(); detectPapers(document, url); times.push(performance.now() - t); }
+          return times;
+        };`,
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    minify: true,
+    alias: { '@': ROOT },
+    logLevel: 'error',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** Extraction time in Chromium itself: the median over pages of each page's median of 5 runs. */
+export async function measureExtraction(): Promise<Row[]> {
+  const { pages, source } = benchPages();
+  const script = await detectorBundle();
+  const context = await launchPlain();
+  const page = await context.newPage();
+  const all = [...pages, { name: '3,000 authors', url: MANY_AUTHORS_URL, html: manyAuthorsPage(3000) }];
+  await servePages(context, all);
+  const perPage: number[] = [];
+  let big = Number.NaN;
+  for (const saved of all) {
+    await page.goto(saved.url, { waitUntil: 'domcontentloaded' });
+    await page.addScriptTag({ content: script });
+    const times = await page.evaluate(
+      (runs) => (globalThis as unknown as { __erratumTime: (n: number) => number[] }).__erratumTime(runs),
+      5,
+    );
+    if (saved.url === MANY_AUTHORS_URL) big = median(times);
+    else perPage.push(median(times));
+  }
+  await context.close();
+  const pageMedian = median(perPage);
+  return [
+    {
+      measure: `Extraction per page, median (${source})`,
+      value: ms(pageMedian),
+      target: '< 2 ms',
+      met: pageMedian < 2,
+    },
+    { measure: 'Extraction, 3,000-author page', value: ms(big), target: '< 50 ms', met: big < 50 },
+  ];
+}

@@ -1,0 +1,63 @@
+// `npm run bench`: what Erratum costs, measured side by side in one run. Prints a table and keeps
+// the last results in docs/benchmarks.md. Never fails on timing: a missed target is said plainly.
+// `npm run bench -- --only size,extraction` runs a subset.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { machine, ROOT, type Row } from './common';
+import { measureDelivery } from './delivery';
+import { measureExtraction } from './extraction';
+import { measureMemory } from './memory';
+import { measurePageCost } from './page-cost';
+import { measureQueueScale } from './queue-scale';
+import { measureSize } from './size';
+
+const MEASURES: Record<string, () => Row[] | Promise<Row[]>> = {
+  'page-cost': () => measurePageCost(),
+  extraction: measureExtraction,
+  size: measureSize,
+  delivery: measureDelivery,
+  'queue-scale': measureQueueScale,
+  memory: measureMemory,
+};
+
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : Object.keys(MEASURES);
+
+const started = Date.now();
+console.log(`Machine: ${machine()}`);
+execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
+const rows: Row[] = [];
+for (const name of only) {
+  const measure = MEASURES[name];
+  if (!measure) throw new Error(`Unknown measure "${name}"; known: ${Object.keys(MEASURES).join(', ')}`);
+  process.stdout.write(`Measuring ${name}… `);
+  const result = await measure();
+  rows.push(...result);
+  console.log('done');
+}
+
+const verdict = (row: Row) => (row.met === undefined ? '' : row.met ? 'met' : 'MISSED');
+const table = [
+  '| Measure | Result | Target | |',
+  '| --- | --- | --- | --- |',
+  ...rows.map((row) => `| ${row.measure} | ${row.value} | ${row.target ?? ''} | ${verdict(row)} |`),
+].join('\n');
+const seconds = ((Date.now() - started) / 1000).toFixed(0);
+console.log(`\n${table}\n\nTook ${seconds} s.`);
+const missed = rows.filter((row) => row.met === false);
+if (missed.length) console.log(`Targets missed: ${missed.map((row) => row.measure).join('; ')}`);
+
+if (only.length === Object.keys(MEASURES).length)
+  writeFileSync(
+    join(ROOT, 'docs', 'benchmarks.md'),
+    `# Benchmarks\n\nThe last full run of \`npm run bench\` (${new Date().toISOString().slice(0, 10)}, ${seconds} s).\n\nMachine: ${machine()}\n\n${table}\n\n` +
+      `How each is measured (scripts/bench/):\n\n` +
+      `- **Cost to the page**: every corpus page served at its real URL, opened in Chromium with the extension and without it, alternating, over several rounds. "Settled" = the load event has fired and the DOM has not changed for 200 ms; the time is that of the last change (so inserted controls count). Script time is CDP \`Performance.getMetrics\` ScriptDuration with minus without.\n` +
+      `- **Extraction**: \`detectPapers\` bundled with esbuild and run in Chromium on each page, median of 5 runs per page after a warm-up; the median over pages.\n` +
+      `- **Size**: the built content scripts (each page loads one: the generic one or its site's), gzip -9; the form's JS and CSS, loaded on the first click.\n` +
+      `- **Delivery**: 1,000 corrections queued with no endpoint set, then the endpoint set and "retry now"; until the reference endpoint stored all. Against the extension's worker posting the same bodies with plain fetch, 4 at a time (the scheduler's concurrency).\n` +
+      `- **Queue scale**: 10,000 outbox items written to IndexedDB, then the popup opened: first-contentful-paint. A 10 MB PDF staged as the form does; the profile's IndexedDB folder before and after.\n` +
+      `- **Memory**: the page renderer's JS heap (content scripts live in it) after a forced GC, with minus without the extension.\n` +
+      (missed.length ? `\nTargets missed in this run: ${missed.map((row) => row.measure).join('; ')}.\n` : ''),
+  );
