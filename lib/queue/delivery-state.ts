@@ -37,27 +37,32 @@ export async function claimDue(
   { now, max, leaseMs, endpoint, dueBy = now }: ClaimOptions,
 ): Promise<QueueItem[]> {
   if (max <= 0) return [];
-  return writeTransaction(db, ['corrections'], async (tx) => {
-    const corrections = tx.objectStore('corrections');
-    const index = corrections.index('status-nextAttemptAt');
-    const due = (await Promise.all(CLAIMABLE.map((status) => index.getAll(dueRange(status, dueBy), max))))
-      .flat()
-      .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
-      .slice(0, max);
-    const claimed = due.map(
-      (item): QueueItem => ({
-        ...item,
-        status: 'sending',
-        attempts: item.attempts + 1,
-        leaseUntil: now + leaseMs,
-        nextAttemptAt: now + leaseMs,
-        sendingTo: endpoint,
-        updatedAt: now,
-      }),
-    );
-    for (const item of claimed) await corrections.put(item);
-    return claimed;
-  });
+  return writeTransaction(
+    db,
+    ['corrections'],
+    async (tx) => {
+      const corrections = tx.objectStore('corrections');
+      const index = corrections.index('status-nextAttemptAt');
+      const due = (await Promise.all(CLAIMABLE.map((status) => index.getAll(dueRange(status, dueBy), max))))
+        .flat()
+        .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
+        .slice(0, max);
+      const claimed = due.map(
+        (item): QueueItem => ({
+          ...item,
+          status: 'sending',
+          attempts: item.attempts + 1,
+          leaseUntil: now + leaseMs,
+          nextAttemptAt: now + leaseMs,
+          sendingTo: endpoint,
+          updatedAt: now,
+        }),
+      );
+      for (const item of claimed) await corrections.put(item);
+      return claimed;
+    },
+    'relaxed',
+  );
 }
 
 /** Which attempt a result belongs to: a result from an attempt whose lease was taken back is stale. */
@@ -73,10 +78,14 @@ const isCurrentAttempt = (item: QueueItem, attempt: number | undefined) =>
  * flight; whichever attempt it came from, since any acknowledgement means the server has it.
  */
 export async function markSent(db: QueueDb, id: string, receipt: Receipt | undefined, now = Date.now()) {
-  return updateItem(db, id, (item) =>
-    item.status === 'sending' || item.status === 'discarded'
-      ? { ...item, status: 'sent', receipt, lastError: undefined, leaseUntil: undefined, updatedAt: now }
-      : null,
+  return updateItem(
+    db,
+    id,
+    (item) =>
+      item.status === 'sending' || item.status === 'discarded'
+        ? { ...item, status: 'sent', receipt, lastError: undefined, leaseUntil: undefined, updatedAt: now }
+        : null,
+    'relaxed',
   );
 }
 
@@ -88,26 +97,34 @@ export async function markRetrying(
   nextAttemptAt: number,
   { attempt }: AttemptRef = {},
 ) {
-  return updateItem(db, id, (item) =>
-    isCurrentAttempt(item, attempt)
-      ? { ...item, status: 'retrying', lastError: error, nextAttemptAt, leaseUntil: undefined, updatedAt: error.at }
-      : null,
+  return updateItem(
+    db,
+    id,
+    (item) =>
+      isCurrentAttempt(item, attempt)
+        ? { ...item, status: 'retrying', lastError: error, nextAttemptAt, leaseUntil: undefined, updatedAt: error.at }
+        : null,
+    'relaxed',
   );
 }
 
 /** The attempt failed for a reason only the user can fix (the server refused it, credentials, address). */
 export async function markNeedsAttention(db: QueueDb, id: string, error: DeliveryError, { attempt }: AttemptRef = {}) {
-  return updateItem(db, id, (item) =>
-    isCurrentAttempt(item, attempt)
-      ? {
-          ...item,
-          status: 'needs-attention',
-          lastError: error,
-          nextAttemptAt: error.at,
-          leaseUntil: undefined,
-          updatedAt: error.at,
-        }
-      : null,
+  return updateItem(
+    db,
+    id,
+    (item) =>
+      isCurrentAttempt(item, attempt)
+        ? {
+            ...item,
+            status: 'needs-attention',
+            lastError: error,
+            nextAttemptAt: error.at,
+            leaseUntil: undefined,
+            updatedAt: error.at,
+          }
+        : null,
+    'relaxed',
   );
 }
 

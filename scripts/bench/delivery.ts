@@ -33,26 +33,26 @@ export async function measureDelivery(): Promise<Row[]> {
 
   // The same bodies and headers, posted by the extension's worker with plain fetch.
   const bodies = corrections.map((correction) => ({ id: correction.id, body: JSON.stringify(correction) }));
-  const loopMs = await browser.worker.evaluate(
-    async ({ endpoint, bodies, concurrency }) => {
-      const start = performance.now();
-      let next = 0;
-      const worker = async () => {
-        while (next < bodies.length) {
-          const { id, body } = bodies[next++]!;
-          const response = await fetch(endpoint, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'Idempotency-Key': id },
-            body,
-          });
-          await response.text();
-        }
-      };
-      await Promise.all(Array.from({ length: concurrency }, worker));
-      return performance.now() - start;
-    },
-    { endpoint: viaLoop.endpoint, bodies, concurrency: CONCURRENCY },
-  );
+  // Passed as source text (tsx would wrap named inner functions in a helper the worker lacks).
+  const loopMs = await browser.worker.evaluate<number>(`(async () => {
+    const endpoint = ${JSON.stringify(viaLoop.endpoint)};
+    const bodies = ${JSON.stringify(bodies)};
+    const start = performance.now();
+    let next = 0;
+    const post = async () => {
+      while (next < bodies.length) {
+        const { id, body } = bodies[next++];
+        const response = await fetch(endpoint, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': id },
+          body,
+        });
+        await response.text();
+      }
+    };
+    await Promise.all(Array.from({ length: ${CONCURRENCY} }, post));
+    return performance.now() - start;
+  })()`);
   const stored = viaLoop.stats().stored;
   await browser.close({ dispose: true });
   await viaQueue.close();

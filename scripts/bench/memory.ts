@@ -5,7 +5,7 @@ import { benchPages, kb, MANY_AUTHORS_URL, manyAuthorsPage, median, type Row } f
 async function heapAfterSettling(context: BrowserContext, url: string, waitForControls: boolean): Promise<number> {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
-  if (waitForControls) await page.locator('erratum-control').first().waitFor();
+  if (waitForControls) await page.locator('erratum-control').first().waitFor({ state: 'attached' });
   await page.waitForLoadState('networkidle').catch(() => undefined);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');

@@ -12,22 +12,20 @@ const SETTLE_PROBE = `(() => {
     .observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
 })();`;
 
+// Passed as source text: tsx would wrap named inner functions in a helper the page lacks.
+const SETTLE_WAIT = `new Promise((resolve) => {
+  const check = () => {
+    const load = performance.getEntriesByType('navigation')[0];
+    const loaded = load && load.loadEventEnd > 0 ? load.loadEventEnd : 0;
+    if (loaded && performance.now() - Math.max(loaded, window.__lastMutation) >= ${QUIET_MS})
+      resolve(Math.max(loaded, window.__lastMutation));
+    else setTimeout(check, 25);
+  };
+  check();
+})`;
+
 async function settleTime(page: Page): Promise<number> {
-  return page.evaluate(
-    (quiet) =>
-      new Promise<number>((resolve) => {
-        const w = window as unknown as { __lastMutation: number };
-        const check = () => {
-          const load = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-          const loaded = load && load.loadEventEnd > 0 ? load.loadEventEnd : 0;
-          if (loaded && performance.now() - Math.max(loaded, w.__lastMutation) >= quiet)
-            resolve(Math.max(loaded, w.__lastMutation));
-          else setTimeout(check, 25);
-        };
-        check();
-      }),
-    QUIET_MS,
-  );
+  return page.evaluate<number>(SETTLE_WAIT);
 }
 
 async function scriptSeconds(page: Page, context: BrowserContext): Promise<number> {
