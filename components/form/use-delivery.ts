@@ -19,8 +19,9 @@ export function useDelivery(api: Pick<FormApi, 'subscribeQueue'>, correctionId: 
   useEffect(
     () =>
       api.subscribeQueue((change) => {
-        if (change.item?.id !== correctionId) return;
-        heard.current = newer(heard.current, change.item);
+        const mine = change.items.find((moved) => moved.id === correctionId);
+        if (!mine) return;
+        heard.current = newer(heard.current, mine);
         if (accepted.current) setItem(heard.current);
       }),
     [api, correctionId],

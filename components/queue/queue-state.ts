@@ -23,13 +23,19 @@ export function replaceItem(view: QueueView, item: QueueSummary): QueueView {
  * only moves the counts (listing it would break "newest first").
  */
 export function applyQueueChange(view: QueueView, change: QueueChanged): QueueView {
-  const withCounts = { ...view, counts: change.counts };
-  const item = change.item;
-  if (!item) return withCounts;
-  if (view.items.some((shown) => shown.id === item.id)) return replaceItem(withCounts, item);
-  const newest = view.items[0];
-  if (item.status === 'discarded' || (newest && item.createdAt < newest.createdAt)) return withCounts;
-  return { ...withCounts, items: [item, ...view.items], total: view.total + 1 };
+  let next: QueueView = { ...view, counts: change.counts };
+  // Oldest first, so that several new corrections end up newest on top.
+  const moved = change.items.slice().sort((a, b) => a.createdAt - b.createdAt);
+  for (const item of moved) {
+    if (next.items.some((shown) => shown.id === item.id)) {
+      next = replaceItem(next, item);
+      continue;
+    }
+    const newest = next.items[0];
+    if (item.status === 'discarded' || (newest && item.createdAt < newest.createdAt)) continue;
+    next = { ...next, items: [item, ...next.items], total: next.total + 1 };
+  }
+  return next;
 }
 
 /** The three numbers the summary line shows. */

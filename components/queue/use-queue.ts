@@ -48,12 +48,16 @@ export function useQueue(api: QueueApi, pageSize = QUEUE_PAGE_SIZE) {
   useEffect(
     () =>
       api.onQueueChanged((change: QueueChanged) => {
-        const before = change.item && viewRef.current?.items.find((item) => item.id === change.item?.id);
+        const shown = viewRef.current?.items ?? [];
         // 'sending' lasts a moment; announcing it would only chatter.
-        if (change.item && before && before.status !== change.item.status && change.item.status !== 'sending')
-          setAnnouncement(
-            t('queueAnnounceStatus', change.item.title ?? t('queueUntitled'), statusLabel(change.item.status)),
-          );
+        const moved = change.items.filter((item) => {
+          const before = shown.find((listed) => listed.id === item.id);
+          return before && before.status !== item.status && item.status !== 'sending';
+        });
+        const [only] = moved;
+        if (moved.length === 1 && only)
+          setAnnouncement(t('queueAnnounceStatus', only.title ?? t('queueUntitled'), statusLabel(only.status)));
+        else if (moved.length > 1) setAnnouncement(t('queueAnnounceManyStatuses', moved.length));
         setView((current) => (current ? applyQueueChange(current, change) : current));
       }),
     [api],

@@ -1,15 +1,13 @@
 import { browser } from 'wxt/browser';
 import { openQueueDb } from '../queue/db';
 import { releaseAbandonedSends } from '../queue/delivery-state';
-import { listSummaries } from '../queue/outbox';
+import { getCounts } from '../queue/outbox';
 import { sweepOrphanPdfs } from '../queue/pdf-store';
-import type { QueueChanged } from '../schema/messages';
-import type { QueueCounts, QueueSummary } from '../schema/queue';
-import { loadSettings } from '../settings';
-import { badgeFor } from '../sync/badge';
 import { createDeliveryScheduler } from '../sync/scheduler';
 import { createHandlers } from './handlers';
+import { createQueueAnnouncer } from './queue-announcer';
 import { createRouter } from './router';
+import { createSettingsCache } from './settings-cache';
 
 const DELIVERY_ALARM = 'erratum-delivery';
 const WAKE_ALARM = 'erratum-wake';
@@ -26,19 +24,23 @@ export function startBackground(): void {
   const db = () => openQueueDb();
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
-  async function announce(counts: QueueCounts, item?: QueueSummary): Promise<void> {
-    const badge = badgeFor(counts);
-    await action.setBadgeText({ text: badge.text });
-    if (badge.text) await action.setBadgeBackgroundColor({ color: badge.color });
-    const message: QueueChanged = { type: 'queue/changed', counts, item };
-    // Reaches extension pages only (popup, options, framed forms); none may be open.
-    await browser.runtime.sendMessage(message).catch(() => undefined);
-  }
+  const announcer = createQueueAnnouncer({
+    countItems: async () => getCounts(await db()),
+    async setBadge(badge) {
+      await action.setBadgeText({ text: badge.text });
+      if (badge.text) await action.setBadgeBackgroundColor({ color: badge.color });
+    },
+    async broadcast(message) {
+      // Reaches extension pages only (popup, options, framed forms); none may be open.
+      await browser.runtime.sendMessage(message).catch(() => undefined);
+    },
+  });
 
+  const settings = createSettingsCache();
   const scheduler = createDeliveryScheduler({
     db: openQueueDb,
-    loadSettings,
-    onChange: (item, counts) => void announce(counts, item),
+    loadSettings: settings.get,
+    onChange: (item) => announcer.itemChanged(item),
     // Chrome stops a worker after 30 s without extension API calls, even mid-upload.
     keepAlive: () => browser.runtime.getPlatformInfo(),
   });
@@ -57,16 +59,13 @@ export function startBackground(): void {
   }
 
   function deliver(): void {
+    // Storage's change event may arrive after the message that triggered this run: read afresh.
+    settings.invalidate();
     scheduler.kick();
     void scheduler
       .idle?.()
       .then(afterRun)
       .catch(() => undefined);
-  }
-
-  async function refresh(): Promise<void> {
-    const { counts } = await listSummaries(await db(), { limit: 1 });
-    await announce(counts);
   }
 
   // Settings (the token, the user's email) and drafts are in storage.local: where the browser
@@ -77,7 +76,7 @@ export function startBackground(): void {
     createHandlers({
       db,
       queueChanged: () => {
-        void refresh();
+        announcer.countsChanged();
         deliver();
       },
     }),
@@ -98,7 +97,7 @@ export function startBackground(): void {
       await sweepOrphanPdfs(database, ORPHAN_PDF_AGE_MS);
     })
     .finally(() => {
-      void refresh();
+      announcer.countsChanged();
       deliver();
     });
 }

@@ -1,13 +1,16 @@
-// The transitions the delivery scheduler makes. Each is one transaction and applies only from the
-// state it expects; anything else is ignored (null), never forced:
+// The transitions the delivery scheduler makes. Each is atomic (one transaction, alone or with
+// others: see recordAndClaim) and applies only from the state it expects; anything else is
+// ignored (null), never forced:
 //   queued | retrying (due)  ─claimDue→  sending  ─markSent→ sent
 //   sending (lease expired)  ─claimDue→  sending  ─markRetrying→ retrying
 //                                                ─markNeedsAttention→ needs-attention
 //   discarded (while in flight) ─markSent→ sent   (the server has it: the list must say so)
+
+import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { Receipt } from '../schema/correction';
 import type { QueueStatus } from '../schema/fields';
 import type { DeliveryError, QueueItem } from '../schema/queue';
-import type { QueueDb } from './db';
+import type { QueueDb, QueueDbSchema } from './db';
 import { updateItem, writeTransaction } from './transaction';
 
 /**
@@ -31,38 +34,43 @@ export interface ClaimOptions {
 
 const dueRange = (status: QueueStatus, until: number) => IDBKeyRange.bound([status, -Infinity], [status, until]);
 
-/** Atomically takes up to `max` due items, oldest due first, and marks them `sending` under a lease. */
-export async function claimDue(
-  db: QueueDb,
+type CorrectionsStore = IDBPObjectStore<
+  QueueDbSchema,
+  ArrayLike<StoreNames<QueueDbSchema>>,
+  'corrections',
+  'readwrite'
+>;
+
+/** Takes up to `max` due items in `tx`, oldest due first, and marks them `sending` under a lease. */
+async function claimIn(
+  corrections: CorrectionsStore,
   { now, max, leaseMs, endpoint, dueBy = now }: ClaimOptions,
 ): Promise<QueueItem[]> {
   if (max <= 0) return [];
-  return writeTransaction(
-    db,
-    ['corrections'],
-    async (tx) => {
-      const corrections = tx.objectStore('corrections');
-      const index = corrections.index('status-nextAttemptAt');
-      const due = (await Promise.all(CLAIMABLE.map((status) => index.getAll(dueRange(status, dueBy), max))))
-        .flat()
-        .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
-        .slice(0, max);
-      const claimed = due.map(
-        (item): QueueItem => ({
-          ...item,
-          status: 'sending',
-          attempts: item.attempts + 1,
-          leaseUntil: now + leaseMs,
-          nextAttemptAt: now + leaseMs,
-          sendingTo: endpoint,
-          updatedAt: now,
-        }),
-      );
-      for (const item of claimed) await corrections.put(item);
-      return claimed;
-    },
-    'relaxed',
+  const index = corrections.index('status-nextAttemptAt');
+  const due = (await Promise.all(CLAIMABLE.map((status) => index.getAll(dueRange(status, dueBy), max))))
+    .flat()
+    .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
+    .slice(0, max);
+  const claimed = due.map(
+    (item): QueueItem => ({
+      ...item,
+      status: 'sending',
+      attempts: item.attempts + 1,
+      leaseUntil: now + leaseMs,
+      nextAttemptAt: now + leaseMs,
+      sendingTo: endpoint,
+      updatedAt: now,
+    }),
   );
+  for (const item of claimed) await corrections.put(item);
+  return claimed;
+}
+
+/** Atomically takes up to `max` due items, oldest due first, and marks them `sending` under a lease. */
+export async function claimDue(db: QueueDb, options: ClaimOptions): Promise<QueueItem[]> {
+  if (options.max <= 0) return [];
+  return writeTransaction(db, ['corrections'], (tx) => claimIn(tx.objectStore('corrections'), options), 'relaxed');
 }
 
 /** Which attempt a result belongs to: a result from an attempt whose lease was taken back is stale. */
@@ -70,23 +78,78 @@ export interface AttemptRef {
   attempt?: number;
 }
 
+/** What one attempt came to, as the scheduler records it. */
+export type AttemptOutcome = { id: string } & AttemptRef &
+  (
+    | { status: 'sent'; receipt: Receipt | undefined; at: number }
+    | { status: 'retrying'; error: DeliveryError; nextAttemptAt: number }
+    | { status: 'needs-attention'; error: DeliveryError }
+    /** Claimed but never attempted (the endpoint changed first): queued again as it was. */
+    | { status: 'queued'; at: number }
+  );
+
 const isCurrentAttempt = (item: QueueItem, attempt: number | undefined) =>
   item.status === 'sending' && (attempt === undefined || item.attempts === attempt);
 
 /**
- * The server acknowledged the correction. Applies to an item in flight, or discarded while in
- * flight; whichever attempt it came from, since any acknowledgement means the server has it.
+ * The item after `outcome`, or null when the outcome no longer applies to it. An acknowledgement
+ * applies to an item in flight, or discarded while in flight, whichever attempt it came from,
+ * since any acknowledgement means the server has it. A failure applies only to the attempt in
+ * flight: a stale attempt's failure must not undo a newer one.
  */
+export function applyOutcome(item: QueueItem, outcome: AttemptOutcome): QueueItem | null {
+  switch (outcome.status) {
+    case 'sent':
+      return item.status === 'sending' || item.status === 'discarded'
+        ? {
+            ...item,
+            status: 'sent',
+            receipt: outcome.receipt,
+            lastError: undefined,
+            leaseUntil: undefined,
+            updatedAt: outcome.at,
+          }
+        : null;
+    case 'retrying':
+      return isCurrentAttempt(item, outcome.attempt)
+        ? {
+            ...item,
+            status: 'retrying',
+            lastError: outcome.error,
+            nextAttemptAt: outcome.nextAttemptAt,
+            leaseUntil: undefined,
+            updatedAt: outcome.error.at,
+          }
+        : null;
+    case 'needs-attention':
+      return isCurrentAttempt(item, outcome.attempt)
+        ? {
+            ...item,
+            status: 'needs-attention',
+            lastError: outcome.error,
+            nextAttemptAt: outcome.error.at,
+            leaseUntil: undefined,
+            updatedAt: outcome.error.at,
+          }
+        : null;
+    case 'queued':
+      return isCurrentAttempt(item, outcome.attempt)
+        ? {
+            ...item,
+            status: 'queued',
+            attempts: item.attempts - 1,
+            nextAttemptAt: outcome.at,
+            leaseUntil: undefined,
+            sendingTo: undefined,
+            updatedAt: outcome.at,
+          }
+        : null;
+  }
+}
+
+/** The server acknowledged the correction (see applyOutcome). */
 export async function markSent(db: QueueDb, id: string, receipt: Receipt | undefined, now = Date.now()) {
-  return updateItem(
-    db,
-    id,
-    (item) =>
-      item.status === 'sending' || item.status === 'discarded'
-        ? { ...item, status: 'sent', receipt, lastError: undefined, leaseUntil: undefined, updatedAt: now }
-        : null,
-    'relaxed',
-  );
+  return updateItem(db, id, (item) => applyOutcome(item, { id, status: 'sent', receipt, at: now }), 'relaxed');
 }
 
 /** The attempt failed for a reason that may pass; try again at `nextAttemptAt`. */
@@ -100,30 +163,46 @@ export async function markRetrying(
   return updateItem(
     db,
     id,
-    (item) =>
-      isCurrentAttempt(item, attempt)
-        ? { ...item, status: 'retrying', lastError: error, nextAttemptAt, leaseUntil: undefined, updatedAt: error.at }
-        : null,
+    (item) => applyOutcome(item, { id, attempt, status: 'retrying', error, nextAttemptAt }),
     'relaxed',
   );
 }
 
 /** The attempt failed for a reason only the user can fix (the server refused it, credentials, address). */
 export async function markNeedsAttention(db: QueueDb, id: string, error: DeliveryError, { attempt }: AttemptRef = {}) {
-  return updateItem(
+  return updateItem(db, id, (item) => applyOutcome(item, { id, attempt, status: 'needs-attention', error }), 'relaxed');
+}
+
+/**
+ * The delivery loop's one write: records what finished attempts came to and claims the next due
+ * items, in one transaction. Under load several attempts finish while the previous write is under
+ * way, so one transaction carries many transitions, each applied as markSent and the others
+ * would. A PDF is deleted with its correction's `sent`. Returns the items each outcome changed
+ * (an outcome that no longer applies changes nothing) and the items claimed.
+ */
+export async function recordAndClaim(
+  db: QueueDb,
+  outcomes: readonly AttemptOutcome[],
+  claim: ClaimOptions | undefined,
+): Promise<{ recorded: QueueItem[]; claimed: QueueItem[] }> {
+  if (outcomes.length === 0 && (!claim || claim.max <= 0)) return { recorded: [], claimed: [] };
+  return writeTransaction(
     db,
-    id,
-    (item) =>
-      isCurrentAttempt(item, attempt)
-        ? {
-            ...item,
-            status: 'needs-attention',
-            lastError: error,
-            nextAttemptAt: error.at,
-            leaseUntil: undefined,
-            updatedAt: error.at,
-          }
-        : null,
+    ['corrections', 'pdfs'],
+    async (tx) => {
+      const corrections = tx.objectStore('corrections');
+      const recorded: QueueItem[] = [];
+      for (const outcome of outcomes) {
+        const item = await corrections.get(outcome.id);
+        const next = item ? applyOutcome(item, outcome) : null;
+        if (!next) continue;
+        await corrections.put(next);
+        if (next.status === 'sent' && next.hasPdf) await tx.objectStore('pdfs').delete(next.id);
+        recorded.push(next);
+      }
+      const claimed = claim ? await claimIn(corrections, claim) : [];
+      return { recorded, claimed };
+    },
     'relaxed',
   );
 }

@@ -69,10 +69,14 @@ export const MESSAGE_SENDERS: Record<RequestType, readonly ('content' | 'extensi
 
 export const EnvelopeSchema = z.object({ type: z.string().max(100), payload: z.unknown() });
 
+/** Items one broadcast carries at most; more moves go out in several broadcasts. */
+export const MAX_CHANGED_ITEMS = 200;
+
 /** Broadcast from the background to extension pages (popup, options, form) when the queue moves. */
 export const QueueChangedSchema = z.object({
   type: z.literal('queue/changed'),
   counts: QueueCountsSchema,
-  item: QueueSummarySchema.optional(),
+  /** The items that moved since the last broadcast, each as it is now; none when only counts moved. */
+  items: z.array(QueueSummarySchema).max(MAX_CHANGED_ITEMS),
 });
 export type QueueChanged = z.infer<typeof QueueChangedSchema>;

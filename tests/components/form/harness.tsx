@@ -83,7 +83,7 @@ export function fakeApi(overrides: Partial<FormApi> = {}) {
     }),
   } satisfies FormApi;
   const broadcast = (item: QueueSummary) => {
-    for (const listener of listeners) listener({ type: 'queue/changed', counts: NO_COUNTS, item });
+    for (const listener of listeners) listener({ type: 'queue/changed', counts: NO_COUNTS, items: [item] });
   };
   return { api, drafts, calls, broadcast };
 }

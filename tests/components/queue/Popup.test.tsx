@@ -119,9 +119,13 @@ describe('Popup', () => {
     const sent = { ...item, status: 'sent' as const, attempts: 2 };
     const injected = { ...summary({ title: 'Injected paper', createdAt: NOW }), status: 'needs-attention' };
     const reply = () => {};
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'queue/changed', counts: 'many', item: injected }, {}, reply);
     await fakeBrowser.runtime.onMessage.trigger(
-      { type: 'queue/changed', counts: countsOf([sent]), item: sent },
+      { type: 'queue/changed', counts: 'many', items: [injected] },
+      {},
+      reply,
+    );
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'queue/changed', counts: countsOf([sent]), items: [sent] },
       {},
       reply,
     );
@@ -134,13 +138,30 @@ describe('Popup', () => {
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
   });
 
+  it('announces several moves in one broadcast once, with how many changed', async () => {
+    const first = summary({ title: 'First paper', status: 'retrying', attempts: 1 });
+    const second = summary({ title: 'Second paper', status: 'queued' });
+    const { api, broadcast } = fakeQueueApi([first, second]);
+    render(<Popup api={api} />);
+    await screen.findByText('Second paper');
+    const moved = [
+      { ...first, status: 'sent' as const },
+      { ...second, status: 'needs-attention' as const },
+    ];
+    broadcast({ type: 'queue/changed', counts: countsOf(moved), items: moved });
+    expect(await screen.findByText('2 corrections changed status')).toBeTruthy();
+    const rowOf = (title: string) => screen.getByText(title).closest('li')!;
+    expect(within(rowOf('First paper')).getByText('Sent')).toBeTruthy();
+    expect(within(rowOf('Second paper')).getByText('Needs attention')).toBeTruthy();
+  });
+
   it('shows a new correction on top when it arrives', async () => {
     const older = summary({ title: 'Older paper' });
     const { api, broadcast } = fakeQueueApi([older]);
     render(<Popup api={api} />);
     await screen.findByText('Older paper');
     const newer = summary({ title: 'Newer paper', createdAt: NOW });
-    broadcast({ type: 'queue/changed', counts: countsOf([newer, older]), item: newer });
+    broadcast({ type: 'queue/changed', counts: countsOf([newer, older]), items: [newer] });
     await waitFor(() =>
       expect(screen.getAllByRole('listitem').map((li) => li.querySelector('.queue-item-title')?.textContent)).toEqual([
         'Newer paper',

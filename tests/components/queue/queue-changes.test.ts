@@ -20,10 +20,18 @@ describe('subscribeToQueueChanges', () => {
     const listener = vi.fn();
     const unsubscribe = subscribeToQueueChanges(listener);
     const item = summary();
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'queue/changed', counts: countsOf([item]), item }, {}, reply);
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'queue/changed', counts: countsOf([item]), items: [item] },
+      {},
+      reply,
+    );
     await vi.waitFor(() => expect(listener).toHaveBeenCalledOnce());
     unsubscribe();
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'queue/changed', counts: countsOf([item]) }, {}, reply);
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'queue/changed', counts: countsOf([item]), items: [] },
+      {},
+      reply,
+    );
     expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(false);
     expect(listener).toHaveBeenCalledOnce();
   });

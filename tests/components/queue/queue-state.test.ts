@@ -8,7 +8,7 @@ describe('applyQueueChange', () => {
 
   it('leaves the shown page alone when an older item beyond it changes, but moves the counts', () => {
     const old = summary({ status: 'sent', createdAt: NOW - 99_000 });
-    const next = applyQueueChange(view, { type: 'queue/changed', counts: countsOf([...shown, old]), item: old });
+    const next = applyQueueChange(view, { type: 'queue/changed', counts: countsOf([...shown, old]), items: [old] });
     expect(next.items).toEqual(shown);
     expect(next.total).toBe(500);
     expect(next.counts.sent).toBe(1);
@@ -16,8 +16,28 @@ describe('applyQueueChange', () => {
 
   it('puts a new correction on top and counts it', () => {
     const fresh = summary({ createdAt: NOW });
-    const next = applyQueueChange(view, { type: 'queue/changed', counts: countsOf([fresh, ...shown]), item: fresh });
+    const next = applyQueueChange(view, { type: 'queue/changed', counts: countsOf([fresh, ...shown]), items: [fresh] });
     expect(next.items.map((item) => item.id)).toEqual([fresh.id, ...shown.map((item) => item.id)]);
     expect(next.total).toBe(501);
+  });
+
+  it('applies a broadcast of several moves at once: updates in place, new ones on top, newest first', () => {
+    const [first, second] = shown;
+    const sent = { ...first!, status: 'sent' as const };
+    const retrying = { ...second!, status: 'retrying' as const, attempts: 2 };
+    const newA = summary({ createdAt: NOW + 1 });
+    const newB = summary({ createdAt: NOW + 2 });
+    const next = applyQueueChange(view, {
+      type: 'queue/changed',
+      counts: countsOf([newA, newB, sent, retrying]),
+      items: [newB, retrying, newA, sent],
+    });
+    expect(next.items.map((item) => [item.id, item.status])).toEqual([
+      [newB.id, 'queued'],
+      [newA.id, 'queued'],
+      [first!.id, 'sent'],
+      [second!.id, 'retrying'],
+    ]);
+    expect(next.total).toBe(502);
   });
 });

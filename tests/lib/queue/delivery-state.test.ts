@@ -7,6 +7,7 @@ import {
   markRetrying,
   markSent,
   nextWakeAt,
+  recordAndClaim,
   releaseAbandonedSends,
 } from '../../../lib/queue/delivery-state';
 import { discard, enqueue, getItem, retryNow } from '../../../lib/queue/outbox';
@@ -220,5 +221,78 @@ describe('releaseAbandonedSends', () => {
     const again = await claim(db, restartedAt);
     expect(again.map((item) => item.id).sort()).toEqual([inFlight, waiting].sort());
     expect(again.every((item) => item.attempts === 2)).toBe(true);
+  });
+});
+
+describe('recordAndClaim', () => {
+  it('records several outcomes and claims the next items in one write', async () => {
+    const db = await openQueueDb();
+    const blob = pdfBlob();
+    const pdf = await attachmentFor(blob);
+    const withPdf = sampleCorrection({ pdf });
+    await stagePdf(db, withPdf.id, blob, pdf.sha256, T0);
+    await enqueue(db, withPdf, T0);
+    const failing = await queued(db, T0 + 1);
+    const refusedOne = await queued(db, T0 + 2);
+    const waiting = [await queued(db, T0 + 3), await queued(db, T0 + 4)];
+    const inFlight = await claim(db, T0 + 10, 3);
+    expect(inFlight.map((item) => item.id)).toEqual([withPdf.id, failing, refusedOne]);
+
+    const { recorded, claimed } = await recordAndClaim(
+      db,
+      [
+        { id: withPdf.id, attempt: 1, status: 'sent', receipt: { id: 'R-1' }, at: T0 + 20 },
+        { id: failing, attempt: 1, status: 'retrying', error: offline(T0 + 21), nextAttemptAt: T0 + 9_000 },
+        { id: refusedOne, attempt: 1, status: 'needs-attention', error: refused(T0 + 22) },
+      ],
+      { now: T0 + 30, max: 5, leaseMs: LEASE, endpoint: ENDPOINT },
+    );
+    expect(recorded.map((item) => [item.id, item.status])).toEqual([
+      [withPdf.id, 'sent'],
+      [failing, 'retrying'],
+      [refusedOne, 'needs-attention'],
+    ]);
+    // The retry is not due yet, so only the two waiting items are claimed.
+    expect(claimed.map((item) => item.id)).toEqual(waiting);
+    expect(await getPdf(db, withPdf.id)).toBeUndefined();
+    expect(await getItem(db, refusedOne)).toMatchObject({ status: 'needs-attention', lastError: refused(T0 + 22) });
+    expect(await getItem(db, waiting[0]!)).toMatchObject({ status: 'sending', attempts: 1, sendingTo: ENDPOINT });
+  });
+
+  it('ignores an outcome that no longer applies, and records the others', async () => {
+    const db = await openQueueDb();
+    const stale = await queued(db);
+    await claim(db, T0);
+    const current = await queued(db, T0 + LEASE);
+    // The first attempt's lease ended: taken back as attempt 2, with the new item's attempt 1.
+    expect((await claim(db, T0 + LEASE)).map((item) => [item.id, item.attempts])).toEqual([
+      [stale, 2],
+      [current, 1],
+    ]);
+    const { recorded } = await recordAndClaim(
+      db,
+      [
+        { id: stale, attempt: 1, status: 'retrying', error: offline(T0 + LEASE + 1), nextAttemptAt: T0 + 1e6 },
+        { id: current, attempt: 1, status: 'sent', receipt: undefined, at: T0 + LEASE + 2 },
+      ],
+      undefined,
+    );
+    expect(recorded.map((item) => item.id)).toEqual([current]);
+    expect(await getItem(db, stale)).toMatchObject({ status: 'sending', attempts: 2 });
+  });
+
+  it('puts an item claimed but never attempted back in the queue, as it was', async () => {
+    const db = await openQueueDb();
+    const id = await queued(db);
+    const [item] = await claim(db, T0);
+    const { recorded } = await recordAndClaim(
+      db,
+      [{ id, attempt: item!.attempts, status: 'queued', at: T0 + 5 }],
+      undefined,
+    );
+    expect(recorded[0]).toMatchObject({ id, status: 'queued', attempts: 0, nextAttemptAt: T0 + 5 });
+    expect(recorded[0]?.sendingTo).toBeUndefined();
+    expect(recorded[0]?.leaseUntil).toBeUndefined();
+    expect((await claim(db, T0 + 5, 1, 'https://new.example.org/in'))[0]).toMatchObject({ id, attempts: 1 });
   });
 });
