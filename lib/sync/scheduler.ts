@@ -113,8 +113,8 @@ export function createDeliveryScheduler(options: DeliverySchedulerOptions): Deli
 
   /**
    * Keeps `concurrency` attempts in flight until nothing due by the run's start is left. Writes
-   * are kept off the attempts' path: items are claimed ahead (up to `concurrency` waiting), so a
-   * finished attempt's place is taken at once, and one write records several finished attempts
+   * are kept off the attempts' path: items are claimed ahead (up to twice `concurrency` waiting,
+   * shown as sending), so a finished attempt's place is taken at once, and one write records several finished attempts
    * and claims the next ones in a single transaction. Writing once per attempt instead made a
    * large queue deliver at half the speed of the network.
    */
@@ -139,11 +139,18 @@ export function createDeliveryScheduler(options: DeliverySchedulerOptions): Deli
         )
       : undefined;
 
+    /** Back to the queue, unattempted. */
+    const released = (item: QueueItem): AttemptOutcome => ({
+      id: item.id,
+      attempt: item.attempts,
+      status: 'queued',
+      at: now(),
+    });
+
     /** A claimed item goes out with the settings of now: a new token applies to it; a new endpoint sends it back. */
     async function send(db: QueueDb, item: QueueItem): Promise<AttemptOutcome> {
       const settings = await loadSettings();
-      if (!settings.endpointUrl || settings.endpointUrl !== item.sendingTo)
-        return { id: item.id, attempt: item.attempts, status: 'queued', at: now() };
+      if (!settings.endpointUrl || settings.endpointUrl !== item.sendingTo) return released(item);
       tally.attempted++;
       return attempt(db, item, settings);
     }
@@ -213,10 +220,6 @@ export function createDeliveryScheduler(options: DeliverySchedulerOptions): Deli
       throw error;
     } finally {
       clearInterval(timer);
-    }
-
-    function released(item: QueueItem): AttemptOutcome {
-      return { id: item.id, attempt: item.attempts, status: 'queued', at: now() };
     }
   }
 
