@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { mergedLocaleFiles } from './scripts/locales';
-import { siteContentScripts } from './scripts/site-entrypoints';
+import { excludeSiteHosts, siteContentScripts } from './scripts/site-entrypoints';
 
 // Chrome MV3 and Firefox builds from one config. The manifest asks for as little as it can:
 // content scripts run on every page (any page may carry citation_* metadata), but network access
@@ -39,6 +39,7 @@ export default defineConfig({
   }),
   hooks: {
     'entrypoints:resolved': (wxt, entrypoints) => {
+      excludeSiteHosts(entrypoints);
       entrypoints.push(...siteContentScripts(wxt.config.outDir));
     },
     'build:publicAssets': (_wxt, files) => {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { SITE_HOSTS } from '../lib/sites/hosts';
+import { ALL_SITE_HOSTS, SITE_HOSTS } from '../lib/sites/hosts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -32,9 +32,8 @@ export function siteContentScripts(outDir: string): SiteContentScript[] {
         `import { startSiteSession } from '${from('entrypoints/content/site-session')}';`,
         `import * as site from '${from(`lib/sites/${id}`)}';`,
         '',
+        '// Where it runs (matches, runAt) goes to WXT beside this file, not into the bundled script.',
         'export default defineContentScript({',
-        `  matches: ${JSON.stringify(patterns)},`,
-        `  runAt: 'document_idle',`,
         `  main: (ctx) => startSiteSession(ctx, site, ${JSON.stringify(id)}),`,
         '});',
         '',
@@ -49,4 +48,16 @@ export function siteContentScripts(outDir: string): SiteContentScript[] {
       skipped: false,
     };
   });
+}
+
+/**
+ * The generic content script runs on every page except those of a site with its own script. The
+ * exclusions go into the manifest from here rather than from `defineContentScript` options in
+ * entrypoints/content/index.ts: WXT bundles those options into the script itself, and the whole
+ * host table would then load on every page for nothing.
+ */
+export function excludeSiteHosts(entrypoints: readonly { type: string; name: string; options: object }[]): void {
+  const generic = entrypoints.find((entry) => entry.type === 'content-script' && entry.name === 'content');
+  if (!generic) throw new Error('entrypoints/content/index.ts was not found');
+  Object.assign(generic.options, { excludeMatches: ALL_SITE_HOSTS });
 }
