@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { nativeBrowserForContentScripts } from './scripts/content-script-browser';
 import { mergedLocaleFiles } from './scripts/locales';
 import { excludeSiteHosts, siteContentScripts } from './scripts/site-entrypoints';
 
@@ -42,6 +43,8 @@ export default defineConfig({
       excludeSiteHosts(entrypoints);
       entrypoints.push(...siteContentScripts(wxt.config.outDir));
     },
+    // Content scripts use the browser's own promise-based API, not the polyfill (lib/native-browser.ts).
+    'vite:build:extendConfig': nativeBrowserForContentScripts,
     'build:publicAssets': (_wxt, files) => {
       files.push(...mergedLocaleFiles());
     },
