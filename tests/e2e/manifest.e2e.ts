@@ -29,9 +29,4 @@ describe('built manifest, content scripts', () => {
     expect([...(site?.matches ?? [])].sort()).toEqual([...patterns].sort());
     expect(site?.exclude_matches).toBeUndefined();
   });
-
-  it('bundles no host table into the generic script', () => {
-    const code = readFileSync(join(EXTENSION_DIR, 'content-scripts', 'content.js'), 'utf8');
-    expect(code).not.toContain('ieeexplore.ieee.org');
-  });
 });
