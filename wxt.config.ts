@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
+import { nativeBrowserForContentScripts } from './scripts/content-script-browser';
 import { mergedLocaleFiles } from './scripts/locales';
-import { siteContentScripts } from './scripts/site-entrypoints';
+import { excludeSiteHosts, siteContentScripts } from './scripts/site-entrypoints';
 
 // Chrome MV3 and Firefox builds from one config. The manifest asks for as little as it can:
 // content scripts run on every page (any page may carry citation_* metadata), but network access
@@ -39,8 +40,11 @@ export default defineConfig({
   }),
   hooks: {
     'entrypoints:resolved': (wxt, entrypoints) => {
+      excludeSiteHosts(entrypoints);
       entrypoints.push(...siteContentScripts(wxt.config.outDir));
     },
+    // Content scripts use the browser's own promise-based API, not the polyfill (lib/native-browser.ts).
+    'vite:build:extendConfig': nativeBrowserForContentScripts,
     'build:publicAssets': (_wxt, files) => {
       files.push(...mergedLocaleFiles());
     },

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fixturePage, pageFocus, pressUntil, useFormSession } from './form-helpers';
@@ -9,6 +11,7 @@ import { control, type ExtensionBrowser, formFrame, openPage } from './harness';
 
 const ARTICLE_URL = 'https://journal.example.org/articles/42';
 const ARTICLE = fixturePage('journal-article');
+const SITE_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'sites');
 
 /** What the page shows for each field, and the tooltip of the control beside it. */
 const SHOWN = [
@@ -181,5 +184,16 @@ describe('the inline controls, in real Chromium', () => {
     const contextsAfter = await formContextIds(session.browser);
     expect(contextsAfter.filter((id) => !contextsBefore.includes(id))).toHaveLength(1);
     await expect(page.locator('erratum-panel').count()).resolves.toBe(1);
+  });
+
+  it("runs a site's own script on that site, which reads the page with the site's adapter", async () => {
+    // site-ieee.js (the largest site script) on the IEEE fixture, served at its real address.
+    const url = readFileSync(join(SITE_FIXTURES, 'ieee', 'document.url'), 'utf8').trim();
+    const html = readFileSync(join(SITE_FIXTURES, 'ieee', 'document.html'), 'utf8');
+    // With the generic readers switched off, only the IEEE adapter can have placed the controls.
+    await setDisabledSites(session.browser, ['generic']);
+    const page = await openPage(session.browser.context, url, html);
+    await control(page, 'title').click();
+    await formFrame(page).getByLabel('Suggested correction (Title)').waitFor();
   });
 });
