@@ -62,6 +62,18 @@ describe('inline controls', () => {
     expect(document.getElementById('a1')?.nextElementSibling?.tagName.toLowerCase()).toBe('erratum-control');
   });
 
+  it("keeps an author's name from the page as text in the control's label, never as markup", async () => {
+    const paper = pagePaper();
+    const hostile = '<img src=x onerror="alert(1)"><b>Ada</b>';
+    paper.metadata.authors[0] = { name: hostile, affiliations: [] };
+    await placeControls(controlTargets([paper]), vi.fn(), new AbortController().signal);
+    const control = document.querySelector('erratum-control[data-erratum-author="0"]');
+    const button = control?.shadowRoot?.querySelector('button');
+    expect(button?.getAttribute('aria-label')).toBe(`Suggest a correction to author ${hostile}`);
+    expect(control?.shadowRoot?.querySelectorAll('img, b')).toHaveLength(0);
+    expect(button?.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+  });
+
   it('ignores synthetic clicks a page dispatches on the control', async () => {
     const onOpen = vi.fn();
     await placeControls(controlTargets([pagePaper()]), onOpen, new AbortController().signal);

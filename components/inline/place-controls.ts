@@ -1,9 +1,8 @@
-import { render } from 'preact';
 import { t } from '@/lib/i18n';
 import type { ControlTarget } from '@/lib/page/control-targets';
 import { placementFor } from '@/lib/page/placement';
 import { CONTROL_CSS, CONTROL_HOST_STYLE } from './control-styles';
-import { EditButton } from './EditButton';
+import { createEditButton } from './edit-button';
 import { createShadowHost } from './shadow-host';
 
 export type OpenForm = (target: ControlTarget, button: HTMLButtonElement) => void;
@@ -25,7 +24,13 @@ function createControl(target: ControlTarget, onOpen: OpenForm): HTMLElement {
   const { host, root } = createShadowHost('erratum-control', CONTROL_CSS, CONTROL_HOST_STYLE);
   host.dataset.erratumField = target.field;
   if (target.authorIndex !== undefined) host.dataset.erratumAuthor = String(target.authorIndex);
-  render(<EditButton field={target.field} label={labelFor(target)} onActivate={(b) => onOpen(target, b)} />, root);
+  root.append(
+    createEditButton(host.ownerDocument, {
+      field: target.field,
+      label: labelFor(target),
+      onActivate: (button) => onOpen(target, button),
+    }),
+  );
   return host;
 }
 
