@@ -108,9 +108,12 @@ export function findAuthorAnchors(authors: readonly Author[], short: Iterable<Sh
 }
 
 export function findDoiAnchor(doi: string, short: Iterable<ShortElement>): Element | undefined {
+  // The registrant prefix ("10.1109/") has no letters, so a text without it cannot hold the DOI
+  // in any case: most elements are ruled out without lower-casing their text.
+  const prefix = doi.slice(0, doi.indexOf('/') + 1);
   let best: ShortElement | undefined;
   for (const item of short) {
-    if (!item.text.toLowerCase().includes(doi)) continue;
+    if (!item.text.includes(prefix) || !item.text.toLowerCase().includes(doi)) continue;
     if (!best || best.el.contains(item.el)) best = item;
     else break;
   }
