@@ -4,6 +4,7 @@
 import type { Author } from '../schema/paper';
 import { parseAuthorName, stripMarkers } from './authors';
 import { type Candidate, MAX_AUTHORS, present } from './candidate';
+import { queryAll } from './query';
 import { bodyOf, cleanText, visibleText } from './text';
 import { absoluteUrl } from './values';
 import { isShown } from './visibility';
@@ -16,8 +17,8 @@ export interface VisibleReading {
   authorElements: Element[];
 }
 
-// Most specific first; a bare h1 last. One query for all, ranked here: each extra
-// querySelectorAll is a walk over the whole page.
+// Most specific first; a bare h1 last. Found by what they all are (an h1 or a headline), ranked
+// here: each extra querySelectorAll is a walk over the whole page.
 const TITLE_SELECTORS = [
   '[itemprop="headline"]',
   'h1.citation__title',
@@ -32,7 +33,7 @@ const TITLE_SELECTORS = [
   '[role="main"] h1',
   'h1',
 ];
-const TITLE_QUERY = 'h1, [itemprop="headline"]';
+const TITLE_QUERY = ['h1', '[itemprop="headline"]'];
 const MAX_HEADINGS = 200;
 
 // Text no paper is called: bot challenges and error pages put these in their only heading.
@@ -47,7 +48,7 @@ export function headingText(el: Element): string {
 }
 
 export function readVisibleTitle(doc: Document): Element | undefined {
-  const found = [...(bodyOf(doc)?.querySelectorAll(TITLE_QUERY) ?? [])].slice(0, MAX_HEADINGS);
+  const found = queryAll(bodyOf(doc), TITLE_QUERY).slice(0, MAX_HEADINGS);
   return bestMatch(found, TITLE_SELECTORS, (el) => {
     const text = headingText(el);
     return text.length >= 5 && text.length <= 1000 && !NOT_A_TITLE.test(text) && isShown(el);
@@ -87,7 +88,16 @@ const ABSTRACT_HEADING = /^(?:abstract|summary|scientific abstract)(?:\s*\([^)]{
 // "Abstract", and the navigation link HighWire prints before it ("Next Section Abstract").
 const ABSTRACT_LABEL = /^(?:(?:next|previous) section\s+)?(?:abstract|summary)\b(?:\s*\([^)]{0,30}\))?\s*[:.]?\s*/i;
 
-const ABSTRACT_QUERY = ABSTRACT_SELECTORS.join(', ');
+// Every element the ranked selectors match: the class selectors are left out because
+// [class*="abstract" i] finds their elements too, and each selector queried is a walk.
+const ABSTRACT_QUERY = [
+  '#abstract',
+  '#Abs1-content',
+  '#Abs1',
+  'section[aria-labelledby*="abstract" i]',
+  '[itemprop="description"]',
+  '[class*="abstract" i]',
+];
 
 export function readVisibleAbstract(doc: Document): Element | undefined {
   const body = bodyOf(doc);
@@ -101,7 +111,7 @@ export function readVisibleAbstract(doc: Document): Element | undefined {
     const section = abstractUnderHeading(heading);
     if (section) return section;
   }
-  const found = [...body.querySelectorAll(ABSTRACT_QUERY)].slice(0, MAX_HEADINGS);
+  const found = queryAll(body, ABSTRACT_QUERY).slice(0, MAX_HEADINGS);
   return bestMatch(
     found,
     ABSTRACT_SELECTORS,
@@ -155,16 +165,19 @@ const AUTHOR_SELECTORS = [
   '.authors a.author',
 ];
 
-const AUTHOR_QUERY = AUTHOR_SELECTORS.join(', ');
-
 export function readVisibleAuthors(doc: Document): Element[] {
-  const found = [...(bodyOf(doc)?.querySelectorAll(AUTHOR_QUERY) ?? [])].slice(0, MAX_AUTHORS);
+  const body = bodyOf(doc);
+  if (!body) return [];
+  // One query per selector in rank order, stopping at the first that shows names: most pages
+  // answer with the first or with none, and single selectors are the cheap ones (query.ts).
   for (const selector of AUTHOR_SELECTORS) {
-    const shown = found.filter((el) => {
-      if (!el.matches(selector)) return false;
+    const found = body.querySelectorAll(selector);
+    const shown: Element[] = [];
+    for (let i = 0; i < Math.min(found.length, MAX_AUTHORS); i++) {
+      const el = found[i] as Element;
       const text = visibleText(el, 300);
-      return text.length > 1 && text.length < 200 && isShown(el);
-    });
+      if (text.length > 1 && text.length < 200 && isShown(el)) shown.push(el);
+    }
     if (shown.length > 0) return shown;
   }
   return [];
