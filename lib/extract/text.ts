@@ -70,9 +70,10 @@ const NOT_COLLAPSED = /[\u200b-\u200d\u2060\ufeff\u00ad]|[^\S ]| {2}/;
 
 /** Collapses whitespace and removes zero-width characters without decoding anything. */
 export function collapseWhitespace(s: string): string {
-  // Most short texts ("Ada Lovelace") are already collapsed: one test instead of two replacements.
-  const clean = s === '' || (s.charCodeAt(0) !== 32 && s.charCodeAt(s.length - 1) !== 32 && !NOT_COLLAPSED.test(s));
-  return clean ? s : s.replace(ZERO_WIDTH, '').replace(WHITESPACE, ' ').trim();
+  // Most short texts ("Ada Lovelace", or the same indented on its own line) need only trimming:
+  // one test instead of two replacements.
+  const trimmed = s.trim();
+  return NOT_COLLAPSED.test(trimmed) ? trimmed.replace(ZERO_WIDTH, '').replace(WHITESPACE, ' ').trim() : trimmed;
 }
 
 /** Elements whose text is not what a reader sees as prose. */
