@@ -56,11 +56,7 @@ export function stripInlineMarkup(s: string): string {
 /** Entity-decoded, inline markup removed, NFC, whitespace collapsed, zero-width removed; empty -> null. */
 export function cleanText(s: string | null | undefined): string | null {
   if (s == null) return null;
-  const out = stripInlineMarkup(decodeEntities(s))
-    .normalize('NFC')
-    .replace(ZERO_WIDTH, '')
-    .replace(WHITESPACE, ' ')
-    .trim();
+  const out = collapseWhitespace(toNfc(stripInlineMarkup(decodeEntities(s))));
   return out === '' ? null : out;
 }
 
@@ -76,8 +72,16 @@ export function collapseWhitespace(s: string): string {
   return NOT_COLLAPSED.test(trimmed) ? trimmed.replace(ZERO_WIDTH, '').replace(WHITESPACE, ' ').trim() : trimmed;
 }
 
-/** Elements whose text is not what a reader sees as prose. */
-const SKIPPED_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'MATH', 'SVG', 'BUTTON', 'SELECT']);
+// Text without characters from U+0300 on (combining marks and everything later) is NFC already.
+const MAY_COMPOSE = /[\u0300-\uffff]/;
+
+/** Unicode NFC, skipping the normaliser for text that has nothing to compose (most Latin text). */
+export function toNfc(s: string): string {
+  return MAY_COMPOSE.test(s) ? s.normalize('NFC') : s;
+}
+
+/** Elements whose text is not what a reader sees as prose, by localName. */
+const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'math', 'svg', 'button', 'select']);
 
 /** Limit on characters gathered from one element: a hostile page can hold megabytes of text. */
 const MAX_VISIBLE_CHARS = 2_000_000;
@@ -102,8 +106,8 @@ export function visibleText(el: Element | null | undefined, maxChars = MAX_VISIB
         parts.push(value);
         length += value.length;
       } else if (child.nodeType === 1) {
-        const tag = (child as Element).tagName.toUpperCase();
-        if (SKIPPED_ELEMENTS.has(tag) || tag.startsWith('MML:')) continue;
+        const tag = (child as Element).localName;
+        if (SKIPPED_ELEMENTS.has(tag) || tag.startsWith('mml:')) continue;
         if ((child as Element).hasAttribute('hidden')) continue;
         const block = BLOCK_ELEMENTS.has(tag);
         if (block) parts.push(' ');
@@ -113,34 +117,34 @@ export function visibleText(el: Element | null | undefined, maxChars = MAX_VISIB
     }
   };
   walk(el);
-  const text = collapseWhitespace(parts.join('')).normalize('NFC');
+  const text = toNfc(collapseWhitespace(parts.join('')));
   return text.length > maxChars ? text.slice(0, maxChars) : text;
 }
 
-/** Elements that separate words even when the source has no whitespace between them. */
+/** Elements that separate words even when the source has no whitespace between them, by localName. */
 const BLOCK_ELEMENTS = new Set([
-  'P',
-  'DIV',
-  'BR',
-  'LI',
-  'UL',
-  'OL',
-  'TD',
-  'TH',
-  'TR',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'SECTION',
-  'ARTICLE',
-  'HEADER',
-  'FOOTER',
-  'DT',
-  'DD',
-  'BLOCKQUOTE',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'td',
+  'th',
+  'tr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'dt',
+  'dd',
+  'blockquote',
 ]);
 
 /**
