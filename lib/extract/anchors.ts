@@ -4,6 +4,7 @@
 import type { Author, PaperMetadata } from '../schema/paper';
 import { stripMarkers } from './authors';
 import { toIsoDate } from './dates';
+import { queryAll } from './query';
 import { headerRegion, type ShortElement, shortElements } from './short-elements';
 import { bodyOf, comparisonKey, visibleText } from './text';
 import type { FieldAnchors } from './types';
@@ -38,6 +39,8 @@ function firstShown(elements: Iterable<Element>): Element | undefined {
   return undefined;
 }
 
+const TITLE_ELEMENTS = ['h1', 'h2', 'h3', '[itemprop="headline"]'];
+
 /** The first shown heading or title element whose text is the title (a suffix such as a version badge is allowed). */
 export function findTitleAnchor(doc: Document, title: string): Element | undefined {
   const key = comparisonKey(title);
@@ -45,7 +48,7 @@ export function findTitleAnchor(doc: Document, title: string): Element | undefin
   if (!key || !body) return undefined;
   // Headings first; elements classed "title" only when no heading shows it.
   return (
-    titleIn(body.querySelectorAll('h1, h2, h3, [itemprop="headline"]'), title, key) ??
+    titleIn(queryAll(body, TITLE_ELEMENTS), title, key) ??
     titleIn(body.querySelectorAll('[class*="title" i]'), title, key)
   );
 }
@@ -63,14 +66,15 @@ function titleIn(candidates: ArrayLike<Element>, title: string, key: string): El
   return firstShown(exact) ?? firstShown(prefixed);
 }
 
-const ABSTRACT_BOXES = '#abstract, .abstract, [id^="abs" i], [class*="abstract" i], [itemprop="description"]';
+// #abstract and .abstract included: [id^="abs" i] and [class*="abstract" i] find them too.
+const ABSTRACT_BOXES = ['[id^="abs" i]', '[class*="abstract" i]', '[itemprop="description"]'];
 
 export function findAbstractAnchor(doc: Document, abstract: string, seen?: Element): Element | undefined {
   const start = comparisonKey(abstract.slice(0, 300)).slice(0, 120);
   if (!start) return undefined;
   const matches = (el: Element) => comparisonKey(visibleText(el, 1000)).includes(start);
   if (seen && matches(seen)) return seen;
-  const candidates = bodyOf(doc)?.querySelectorAll(ABSTRACT_BOXES) ?? [];
+  const candidates = queryAll(bodyOf(doc), ABSTRACT_BOXES);
   for (let i = 0; i < Math.min(candidates.length, 200); i++) {
     const el = candidates[i] as Element;
     if (matches(el) && isShown(el)) return el;

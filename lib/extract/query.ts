@@ -45,3 +45,8 @@ function merge(a: readonly Element[], b: NodeListOf<Element>): Element[] {
   while (j < b.length) out.push(b[j++] as Element);
   return out;
 }
+
+/** A sort comparator: document order. */
+export function inDocumentOrder(a: Element, b: Element): number {
+  return a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1;
+}

@@ -4,7 +4,7 @@
 import type { Author } from '../schema/paper';
 import { parseAuthorName, stripMarkers } from './authors';
 import { type Candidate, MAX_AUTHORS, present } from './candidate';
-import { queryAll } from './query';
+import { inDocumentOrder, queryAll } from './query';
 import { bodyOf, cleanText, visibleText } from './text';
 import { absoluteUrl } from './values';
 import { isShown } from './visibility';
@@ -88,35 +88,56 @@ const ABSTRACT_HEADING = /^(?:abstract|summary|scientific abstract)(?:\s*\([^)]{
 // "Abstract", and the navigation link HighWire prints before it ("Next Section Abstract").
 const ABSTRACT_LABEL = /^(?:(?:next|previous) section\s+)?(?:abstract|summary)\b(?:\s*\([^)]{0,30}\))?\s*[:.]?\s*/i;
 
-// Every element the ranked selectors match: the class selectors are left out because
-// [class*="abstract" i] finds their elements too, and each selector queried is a walk.
-const ABSTRACT_QUERY = [
-  '#abstract',
-  '#Abs1-content',
-  '#Abs1',
-  'section[aria-labelledby*="abstract" i]',
-  '[itemprop="description"]',
-  '[class*="abstract" i]',
-];
+const HEADING_TAGS = ['h2', 'h3', 'h4', 'h5'];
 
 export function readVisibleAbstract(doc: Document): Element | undefined {
   const body = bodyOf(doc);
   if (!body) return undefined;
   // A heading "Abstract" followed by the text: what a reader recognises first. Publishers put
   // highlights, graphical abstracts and author lists in boxes classed "abstract" too.
-  const headings = body.querySelectorAll('h2, h3, h4, h5');
-  for (let i = 0; i < Math.min(headings.length, MAX_HEADINGS); i++) {
-    const heading = headings[i] as Element;
-    if ((heading.textContent?.length ?? 0) > 80 || !ABSTRACT_HEADING.test(visibleText(heading, 40))) continue;
+  for (const heading of abstractHeadings(body)) {
     const section = abstractUnderHeading(heading);
     if (section) return section;
   }
-  const found = queryAll(body, ABSTRACT_QUERY).slice(0, MAX_HEADINGS);
-  return bestMatch(
-    found,
+  return firstByRank(
+    body,
     ABSTRACT_SELECTORS,
     (el) => !isHighlights(el) && !holdsTitle(el) && abstractText(el, 400).length >= 50 && isShown(el),
   );
+}
+
+/** The headings (h2 to h5, the first MAX_HEADINGS of them) that say "Abstract", in document order. */
+function abstractHeadings(body: Element): Element[] {
+  // One query per level takes Chromium's fast path for a tag (query.ts); past the cap, which
+  // headings count depends on their order across levels, which only the list query gives.
+  const byLevel = HEADING_TAGS.map((tag) => body.querySelectorAll(tag));
+  const all =
+    byLevel.reduce((n, list) => n + list.length, 0) > MAX_HEADINGS
+      ? [...body.querySelectorAll(HEADING_TAGS.join(', '))].slice(0, MAX_HEADINGS)
+      : byLevel.flatMap((list) => [...list]);
+  const found = all.filter(
+    (heading) => (heading.textContent?.length ?? 0) <= 80 && ABSTRACT_HEADING.test(visibleText(heading, 40)),
+  );
+  return found.length > 1 ? found.sort(inDocumentOrder) : found;
+}
+
+/**
+ * The first element (document order) of the earliest selector in `ranked` that has one passing
+ * `accept`. Selectors are queried in rank order and only until one answers, so the costly
+ * catch-all last ([class*="abstract" i]) runs only on pages the specific ones miss.
+ */
+function firstByRank(root: Element, ranked: readonly string[], accept: (el: Element) => boolean): Element | undefined {
+  const rejected = new Set<Element>();
+  for (const selector of ranked) {
+    const found = root.querySelectorAll(selector);
+    for (let i = 0; i < Math.min(found.length, MAX_HEADINGS); i++) {
+      const el = found[i] as Element;
+      if (rejected.has(el)) continue;
+      if (accept(el)) return el;
+      rejected.add(el);
+    }
+  }
+  return undefined;
 }
 
 /**
