@@ -53,7 +53,7 @@ function shortText(el: Element): string | undefined {
     const text = collapseWhitespace(first.nodeValue ?? '');
     return text.length > 0 && text.length <= MAX_SHORT_TEXT ? text : undefined;
   }
-  if (el.childElementCount > 6 || !ownsText(el)) return undefined;
+  if (el.childElementCount > 6 || !ownsText(first)) return undefined;
   // textContent is enough for these few-children elements and several times cheaper than
   // visibleText; the length test comes before any cleaning.
   const raw = el.textContent ?? '';
@@ -63,11 +63,10 @@ function shortText(el: Element): string | undefined {
 }
 
 // An element whose own children include words: containers of containers are skipped cheaply,
-// since their text is found again on the inner element that holds it.
-function ownsText(el: Element): boolean {
-  const children = el.childNodes;
-  for (let i = 0; i < children.length; i++) {
-    const node = children[i] as ChildNode;
+// since their text is found again on the inner element that holds it. Walked by sibling from the
+// first child: these elements have at most a dozen children.
+function ownsText(first: ChildNode): boolean {
+  for (let node: ChildNode | null = first; node !== null; node = node.nextSibling) {
     if (node.nodeType === 3 && /\S/.test(node.nodeValue ?? '')) return true;
   }
   return false;
