@@ -117,9 +117,11 @@ export function findDoiAnchor(doi: string, short: Iterable<ShortElement>): Eleme
   const prefix = doi.slice(0, doi.indexOf('/') + 1);
   let best: ShortElement | undefined;
   for (const item of short) {
-    if (!item.text.includes(prefix) || !item.text.toLowerCase().includes(doi)) continue;
-    if (!best || best.el.contains(item.el)) best = item;
-    else break;
+    // The smallest element writing the DOI: once the walk leaves the subtree of the best so far
+    // (descendants follow their ancestor in document order), nothing later can be smaller, so
+    // the rest of the page is not read.
+    if (best && !best.el.contains(item.el)) break;
+    if (item.text.includes(prefix) && item.text.toLowerCase().includes(doi)) best = item;
   }
   return best && isShown(best.el) ? best.el : undefined;
 }
