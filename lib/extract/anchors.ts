@@ -146,10 +146,17 @@ function hasChildWithSameDate(el: Element, written: string): boolean {
   return false;
 }
 
+const PLAIN_ASCII = /^[ -~]*$/;
+
 export function findVenueAnchor(venue: string, short: Iterable<ShortElement>): Element | undefined {
   const key = comparisonKey(venue);
   if (key.length < 3) return undefined;
+  // The key of plain ASCII is its letters and digits, lower-cased: a text shorter than the
+  // venue's key, or whose first letter or digit is not the key's, cannot match, and most of the
+  // page's short texts are ruled out without working out their key.
+  const start = new RegExp(`^[^a-z0-9]*${key[0]}`, 'i');
   for (const { el, text } of short) {
+    if (PLAIN_ASCII.test(text) && (text.length < key.length || !start.test(text))) continue;
     const k = comparisonKey(text);
     if ((k === key || (k.startsWith(key) && k.length <= key.length + 30)) && isShown(el)) return el;
   }
