@@ -56,7 +56,7 @@ export function findTitleAnchor(doc: Document, title: string): Element | undefin
 function titleIn(candidates: ArrayLike<Element>, title: string, key: string): Element | undefined {
   const exact: Element[] = [];
   const prefixed: Element[] = [];
-  for (let i = 0; i < Math.min(candidates.length, 1000); i++) {
+  for (let i = 0, n = Math.min(candidates.length, 1000); i < n; i++) {
     const el = candidates[i] as Element;
     if ((el.textContent?.length ?? 0) > title.length * 3 + 200) continue;
     const text = comparisonKey(headingText(el));
@@ -75,7 +75,7 @@ export function findAbstractAnchor(doc: Document, abstract: string, seen?: Eleme
   const matches = (el: Element) => comparisonKey(visibleText(el, 1000)).includes(start);
   if (seen && matches(seen)) return seen;
   const candidates = queryAll(bodyOf(doc), ABSTRACT_BOXES);
-  for (let i = 0; i < Math.min(candidates.length, 200); i++) {
+  for (let i = 0, n = Math.min(candidates.length, 200); i < n; i++) {
     const el = candidates[i] as Element;
     if (matches(el) && isShown(el)) return el;
   }
@@ -167,7 +167,7 @@ export function findPdfAnchor(doc: Document, pdfUrl: string, seen?: Element): El
   const target = withoutProtocol(pdfUrl);
   const path = target.slice(target.indexOf('/'));
   const links = bodyOf(doc)?.querySelectorAll('a[href]') ?? [];
-  for (let i = 0; i < Math.min(links.length, 5000); i++) {
+  for (let i = 0, n = Math.min(links.length, 5000); i < n; i++) {
     const link = links[i] as Element;
     // Absolute, protocol-relative and root-relative forms compared as strings: resolving every
     // link's address would dominate the extraction on pages with long reference lists.

@@ -99,7 +99,7 @@ export function visibleText(el: Element | null | undefined, maxChars = MAX_VISIB
     // Indexed childNodes, not nextSibling: happy-dom finds a sibling by searching the parent's
     // children, which makes a long list (thousands of authors) quadratic.
     const children = node.childNodes;
-    for (let i = 0; i < children.length && length < maxChars; i++) {
+    for (let i = 0, n = children.length; i < n && length < maxChars; i++) {
       const child = children[i] as ChildNode;
       if (child.nodeType === 3) {
         const value = child.nodeValue ?? '';

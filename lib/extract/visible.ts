@@ -130,7 +130,7 @@ function firstByRank(root: Element, ranked: readonly string[], accept: (el: Elem
   const rejected = new Set<Element>();
   for (const selector of ranked) {
     const found = root.querySelectorAll(selector);
-    for (let i = 0; i < Math.min(found.length, MAX_HEADINGS); i++) {
+    for (let i = 0, n = Math.min(found.length, MAX_HEADINGS); i < n; i++) {
       const el = found[i] as Element;
       if (rejected.has(el)) continue;
       if (accept(el)) return el;
@@ -194,7 +194,7 @@ export function readVisibleAuthors(doc: Document): Element[] {
   for (const selector of AUTHOR_SELECTORS) {
     const found = body.querySelectorAll(selector);
     const shown: Element[] = [];
-    for (let i = 0; i < Math.min(found.length, MAX_AUTHORS); i++) {
+    for (let i = 0, n = Math.min(found.length, MAX_AUTHORS); i < n; i++) {
       const el = found[i] as Element;
       const text = visibleText(el, 300);
       if (text.length > 1 && text.length < 200 && isShown(el)) shown.push(el);
@@ -210,7 +210,7 @@ const PDF_LINK_TEXT =
 
 export function readVisiblePdfLink(doc: Document): Element | undefined {
   const links = bodyOf(doc)?.querySelectorAll('a[href]') ?? [];
-  for (let i = 0; i < Math.min(links.length, 3000); i++) {
+  for (let i = 0, n = Math.min(links.length, 3000); i < n; i++) {
     const link = links[i] as Element;
     const raw = link.textContent ?? '';
     if (raw.length > 200 || !/pdf/i.test(raw)) continue;
