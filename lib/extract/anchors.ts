@@ -4,7 +4,6 @@
 import type { Author, PaperMetadata } from '../schema/paper';
 import { stripMarkers } from './authors';
 import { toIsoDate } from './dates';
-import { queryAll } from './query';
 import { headerRegion, type ShortElement, shortElements } from './short-elements';
 import { bodyOf, comparisonKey, visibleText } from './text';
 import type { FieldAnchors } from './types';
@@ -39,8 +38,6 @@ function firstShown(elements: Iterable<Element>): Element | undefined {
   return undefined;
 }
 
-const TITLE_ELEMENTS = ['h1', 'h2', 'h3', '[itemprop="headline"]'];
-
 /** The first shown heading or title element whose text is the title (a suffix such as a version badge is allowed). */
 export function findTitleAnchor(doc: Document, title: string): Element | undefined {
   const key = comparisonKey(title);
@@ -48,7 +45,7 @@ export function findTitleAnchor(doc: Document, title: string): Element | undefin
   if (!key || !body) return undefined;
   // Headings first; elements classed "title" only when no heading shows it.
   return (
-    titleIn(queryAll(body, TITLE_ELEMENTS), title, key) ??
+    titleIn(body.querySelectorAll('h1, h2, h3, [itemprop="headline"]'), title, key) ??
     titleIn(body.querySelectorAll('[class*="title" i]'), title, key)
   );
 }
@@ -66,15 +63,16 @@ function titleIn(candidates: ArrayLike<Element>, title: string, key: string): El
   return firstShown(exact) ?? firstShown(prefixed);
 }
 
-// #abstract and .abstract included: [id^="abs" i] and [class*="abstract" i] find them too.
-const ABSTRACT_BOXES = ['[id^="abs" i]', '[class*="abstract" i]', '[itemprop="description"]'];
+// #abstract and .abstract included: [id^="abs" i] and [class*="abstract" i] find them too, and
+// each selector in a list is matched against every element.
+const ABSTRACT_BOXES = '[id^="abs" i], [class*="abstract" i], [itemprop="description"]';
 
 export function findAbstractAnchor(doc: Document, abstract: string, seen?: Element): Element | undefined {
   const start = comparisonKey(abstract.slice(0, 300)).slice(0, 120);
   if (!start) return undefined;
   const matches = (el: Element) => comparisonKey(visibleText(el, 1000)).includes(start);
   if (seen && matches(seen)) return seen;
-  const candidates = queryAll(bodyOf(doc), ABSTRACT_BOXES);
+  const candidates = bodyOf(doc)?.querySelectorAll(ABSTRACT_BOXES) ?? [];
   for (let i = 0, n = Math.min(candidates.length, 200); i < n; i++) {
     const el = candidates[i] as Element;
     if (matches(el) && isShown(el)) return el;
@@ -112,16 +110,13 @@ export function findAuthorAnchors(authors: readonly Author[], short: Iterable<Sh
 }
 
 export function findDoiAnchor(doi: string, short: Iterable<ShortElement>): Element | undefined {
-  // The registrant prefix ("10.1109/") has no letters, so a text without it cannot hold the DOI
-  // in any case: most elements are ruled out without lower-casing their text.
-  const prefix = doi.slice(0, doi.indexOf('/') + 1);
   let best: ShortElement | undefined;
   for (const item of short) {
     // The smallest element writing the DOI: once the walk leaves the subtree of the best so far
     // (descendants follow their ancestor in document order), nothing later can be smaller, so
     // the rest of the page is not read.
     if (best && !best.el.contains(item.el)) break;
-    if (item.text.includes(prefix) && item.text.toLowerCase().includes(doi)) best = item;
+    if (item.text.toLowerCase().includes(doi)) best = item;
   }
   return best && isShown(best.el) ? best.el : undefined;
 }
@@ -146,17 +141,10 @@ function hasChildWithSameDate(el: Element, written: string): boolean {
   return false;
 }
 
-const PLAIN_ASCII = /^[ -~]*$/;
-
 export function findVenueAnchor(venue: string, short: Iterable<ShortElement>): Element | undefined {
   const key = comparisonKey(venue);
   if (key.length < 3) return undefined;
-  // The key of plain ASCII is its letters and digits, lower-cased: a text shorter than the
-  // venue's key, or whose first letter or digit is not the key's, cannot match, and most of the
-  // page's short texts are ruled out without working out their key.
-  const start = new RegExp(`^[^a-z0-9]*${key[0]}`, 'i');
   for (const { el, text } of short) {
-    if (PLAIN_ASCII.test(text) && (text.length < key.length || !start.test(text))) continue;
     const k = comparisonKey(text);
     if ((k === key || (k.startsWith(key) && k.length <= key.length + 30)) && isShown(el)) return el;
   }

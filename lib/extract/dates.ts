@@ -63,8 +63,7 @@ function build(yearText: string | undefined, monthText?: string, dayText?: strin
 }
 
 function daysIn(year: number, month: number): number {
-  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**

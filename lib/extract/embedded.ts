@@ -94,8 +94,7 @@ export function mayHavePaper(doc: Document, url: URL): boolean {
   if (isChallengePage(doc)) return false;
   const tags = readMetaTags(doc);
   if (TITLE_TAGS.some((name) => tags.first(name))) return true;
-  // Two queries, not one list: each single selector takes Chromium's fast path (query.ts).
-  if (doc.querySelector('script[type="application/ld+json" i]') || doc.querySelector('span.Z3988')) return true;
+  if (doc.querySelector('script[type="application/ld+json" i], span.Z3988')) return true;
   const address = readUrlIdentifiers(url).fields;
   return Boolean(address.doi || address.arxivId);
 }

@@ -56,7 +56,7 @@ export function stripInlineMarkup(s: string): string {
 /** Entity-decoded, inline markup removed, NFC, whitespace collapsed, zero-width removed; empty -> null. */
 export function cleanText(s: string | null | undefined): string | null {
   if (s == null) return null;
-  const out = collapseWhitespace(toNfc(stripInlineMarkup(decodeEntities(s))));
+  const out = collapseWhitespace(stripInlineMarkup(decodeEntities(s)).normalize('NFC'));
   return out === '' ? null : out;
 }
 
@@ -70,14 +70,6 @@ export function collapseWhitespace(s: string): string {
   // one test instead of two replacements.
   const trimmed = s.trim();
   return NOT_COLLAPSED.test(trimmed) ? trimmed.replace(ZERO_WIDTH, '').replace(WHITESPACE, ' ').trim() : trimmed;
-}
-
-// Text without characters from U+0300 on (combining marks and everything later) is NFC already.
-const MAY_COMPOSE = /[\u0300-\uffff]/;
-
-/** Unicode NFC, skipping the normaliser for text that has nothing to compose (most Latin text). */
-export function toNfc(s: string): string {
-  return MAY_COMPOSE.test(s) ? s.normalize('NFC') : s;
 }
 
 /** Elements whose text is not what a reader sees as prose, by localName. */
@@ -117,7 +109,7 @@ export function visibleText(el: Element | null | undefined, maxChars = MAX_VISIB
     }
   };
   walk(el);
-  const text = toNfc(collapseWhitespace(parts.join('')));
+  const text = collapseWhitespace(parts.join('')).normalize('NFC');
   return text.length > maxChars ? text.slice(0, maxChars) : text;
 }
 

@@ -4,7 +4,6 @@
 import type { Author } from '../schema/paper';
 import { parseAuthorName, stripMarkers } from './authors';
 import { type Candidate, MAX_AUTHORS, present } from './candidate';
-import { inDocumentOrder, queryAll } from './query';
 import { bodyOf, cleanText, visibleText } from './text';
 import { absoluteUrl } from './values';
 import { isShown } from './visibility';
@@ -17,8 +16,8 @@ export interface VisibleReading {
   authorElements: Element[];
 }
 
-// Most specific first; a bare h1 last. Found by what they all are (an h1 or a headline), ranked
-// here: each extra querySelectorAll is a walk over the whole page.
+// Most specific first; a bare h1 last. One query for all, ranked here: each extra
+// querySelectorAll is a walk over the whole page.
 const TITLE_SELECTORS = [
   '[itemprop="headline"]',
   'h1.citation__title',
@@ -33,7 +32,7 @@ const TITLE_SELECTORS = [
   '[role="main"] h1',
   'h1',
 ];
-const TITLE_QUERY = ['h1', '[itemprop="headline"]'];
+const TITLE_QUERY = 'h1, [itemprop="headline"]';
 const MAX_HEADINGS = 200;
 
 // Text no paper is called: bot challenges and error pages put these in their only heading.
@@ -48,7 +47,7 @@ export function headingText(el: Element): string {
 }
 
 export function readVisibleTitle(doc: Document): Element | undefined {
-  const found = queryAll(bodyOf(doc), TITLE_QUERY).slice(0, MAX_HEADINGS);
+  const found = [...(bodyOf(doc)?.querySelectorAll(TITLE_QUERY) ?? [])].slice(0, MAX_HEADINGS);
   return bestMatch(found, TITLE_SELECTORS, (el) => {
     const text = headingText(el);
     return text.length >= 5 && text.length <= 1000 && !NOT_A_TITLE.test(text) && isShown(el);
@@ -88,14 +87,15 @@ const ABSTRACT_HEADING = /^(?:abstract|summary|scientific abstract)(?:\s*\([^)]{
 // "Abstract", and the navigation link HighWire prints before it ("Next Section Abstract").
 const ABSTRACT_LABEL = /^(?:(?:next|previous) section\s+)?(?:abstract|summary)\b(?:\s*\([^)]{0,30}\))?\s*[:.]?\s*/i;
 
-const HEADING_TAGS = ['h2', 'h3', 'h4', 'h5'];
-
 export function readVisibleAbstract(doc: Document): Element | undefined {
   const body = bodyOf(doc);
   if (!body) return undefined;
   // A heading "Abstract" followed by the text: what a reader recognises first. Publishers put
   // highlights, graphical abstracts and author lists in boxes classed "abstract" too.
-  for (const heading of abstractHeadings(body)) {
+  const headings = body.querySelectorAll('h2, h3, h4, h5');
+  for (let i = 0, n = Math.min(headings.length, MAX_HEADINGS); i < n; i++) {
+    const heading = headings[i] as Element;
+    if ((heading.textContent?.length ?? 0) > 80 || !ABSTRACT_HEADING.test(visibleText(heading, 40))) continue;
     const section = abstractUnderHeading(heading);
     if (section) return section;
   }
@@ -106,35 +106,16 @@ export function readVisibleAbstract(doc: Document): Element | undefined {
   );
 }
 
-/** The headings (h2 to h5, the first MAX_HEADINGS of them) that say "Abstract", in document order. */
-function abstractHeadings(body: Element): Element[] {
-  // One query per level takes Chromium's fast path for a tag (query.ts); past the cap, which
-  // headings count depends on their order across levels, which only the list query gives.
-  const byLevel = HEADING_TAGS.map((tag) => body.querySelectorAll(tag));
-  const all =
-    byLevel.reduce((n, list) => n + list.length, 0) > MAX_HEADINGS
-      ? [...body.querySelectorAll(HEADING_TAGS.join(', '))].slice(0, MAX_HEADINGS)
-      : byLevel.flatMap((list) => [...list]);
-  const found = all.filter(
-    (heading) => (heading.textContent?.length ?? 0) <= 80 && ABSTRACT_HEADING.test(visibleText(heading, 40)),
-  );
-  return found.length > 1 ? found.sort(inDocumentOrder) : found;
-}
-
 /**
  * The first element (document order) of the earliest selector in `ranked` that has one passing
  * `accept`. Selectors are queried in rank order and only until one answers, so the costly
  * catch-all last ([class*="abstract" i]) runs only on pages the specific ones miss.
  */
 function firstByRank(root: Element, ranked: readonly string[], accept: (el: Element) => boolean): Element | undefined {
-  const rejected = new Set<Element>();
   for (const selector of ranked) {
     const found = root.querySelectorAll(selector);
     for (let i = 0, n = Math.min(found.length, MAX_HEADINGS); i < n; i++) {
-      const el = found[i] as Element;
-      if (rejected.has(el)) continue;
-      if (accept(el)) return el;
-      rejected.add(el);
+      if (accept(found[i] as Element)) return found[i] as Element;
     }
   }
   return undefined;
@@ -190,7 +171,8 @@ export function readVisibleAuthors(doc: Document): Element[] {
   const body = bodyOf(doc);
   if (!body) return [];
   // One query per selector in rank order, stopping at the first that shows names: most pages
-  // answer with the first or with none, and single selectors are the cheap ones (query.ts).
+  // answer with the first or with none, and Chromium matches one selector on a fast path, a
+  // list through its general matcher.
   for (const selector of AUTHOR_SELECTORS) {
     const found = body.querySelectorAll(selector);
     const shown: Element[] = [];
