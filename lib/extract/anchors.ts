@@ -53,7 +53,7 @@ export function findTitleAnchor(doc: Document, title: string): Element | undefin
 function titleIn(candidates: ArrayLike<Element>, title: string, key: string): Element | undefined {
   const exact: Element[] = [];
   const prefixed: Element[] = [];
-  for (let i = 0; i < Math.min(candidates.length, 1000); i++) {
+  for (let i = 0, n = Math.min(candidates.length, 1000); i < n; i++) {
     const el = candidates[i] as Element;
     if ((el.textContent?.length ?? 0) > title.length * 3 + 200) continue;
     const text = comparisonKey(headingText(el));
@@ -63,7 +63,9 @@ function titleIn(candidates: ArrayLike<Element>, title: string, key: string): El
   return firstShown(exact) ?? firstShown(prefixed);
 }
 
-const ABSTRACT_BOXES = '#abstract, .abstract, [id^="abs" i], [class*="abstract" i], [itemprop="description"]';
+// #abstract and .abstract included: [id^="abs" i] and [class*="abstract" i] find them too, and
+// each selector in a list is matched against every element.
+const ABSTRACT_BOXES = '[id^="abs" i], [class*="abstract" i], [itemprop="description"]';
 
 export function findAbstractAnchor(doc: Document, abstract: string, seen?: Element): Element | undefined {
   const start = comparisonKey(abstract.slice(0, 300)).slice(0, 120);
@@ -71,7 +73,7 @@ export function findAbstractAnchor(doc: Document, abstract: string, seen?: Eleme
   const matches = (el: Element) => comparisonKey(visibleText(el, 1000)).includes(start);
   if (seen && matches(seen)) return seen;
   const candidates = bodyOf(doc)?.querySelectorAll(ABSTRACT_BOXES) ?? [];
-  for (let i = 0; i < Math.min(candidates.length, 200); i++) {
+  for (let i = 0, n = Math.min(candidates.length, 200); i < n; i++) {
     const el = candidates[i] as Element;
     if (matches(el) && isShown(el)) return el;
   }
@@ -110,9 +112,11 @@ export function findAuthorAnchors(authors: readonly Author[], short: Iterable<Sh
 export function findDoiAnchor(doi: string, short: Iterable<ShortElement>): Element | undefined {
   let best: ShortElement | undefined;
   for (const item of short) {
-    if (!item.text.toLowerCase().includes(doi)) continue;
-    if (!best || best.el.contains(item.el)) best = item;
-    else break;
+    // The smallest element writing the DOI: once the walk leaves the subtree of the best so far
+    // (descendants follow their ancestor in document order), nothing later can be smaller, so
+    // the rest of the page is not read.
+    if (best && !best.el.contains(item.el)) break;
+    if (item.text.toLowerCase().includes(doi)) best = item;
   }
   return best && isShown(best.el) ? best.el : undefined;
 }
@@ -151,7 +155,7 @@ export function findPdfAnchor(doc: Document, pdfUrl: string, seen?: Element): El
   const target = withoutProtocol(pdfUrl);
   const path = target.slice(target.indexOf('/'));
   const links = bodyOf(doc)?.querySelectorAll('a[href]') ?? [];
-  for (let i = 0; i < Math.min(links.length, 5000); i++) {
+  for (let i = 0, n = Math.min(links.length, 5000); i < n; i++) {
     const link = links[i] as Element;
     // Absolute, protocol-relative and root-relative forms compared as strings: resolving every
     // link's address would dominate the extraction on pages with long reference lists.

@@ -74,9 +74,8 @@ export function mergeCandidates(candidates: readonly Candidate[], url: string, s
     if (!chosen) continue;
     setField(metadata, field, chosen.fields[field]);
     metadata.sources[field] = chosen.source;
-    if (embedded && chosen !== embedded && !agree(field, embedded.fields[field], chosen.fields[field])) {
-      addConflict(metadata, field, chosen, embedded);
-    }
+    // chooseField passes over the embedded value only when the page's disagrees with it.
+    if (embedded && chosen !== embedded) addConflict(metadata, field, chosen, embedded);
   }
   mergeDate(metadata, ranked, visible);
   return metadata;

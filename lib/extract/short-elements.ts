@@ -12,7 +12,8 @@ export interface ShortElement {
   text: string;
 }
 
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'SELECT', 'OPTION', 'HEAD']);
+// By localName: no upper-casing per element (HTML's are lower case; <svg> and <math> too).
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'select', 'option', 'head']);
 
 /**
  * Elements with little text and few children, in document order, under `root`: the places a
@@ -43,15 +44,16 @@ export function shortElements(root: Element | null | undefined, limit = MAX_ELEM
 
 /** The text of an element that holds a short value itself; undefined for containers and long text. */
 function shortText(el: Element): string | undefined {
-  if (SKIPPED.has(el.tagName.toUpperCase())) return undefined;
   const first = el.firstChild;
+  // Empty elements (images, icons, line breaks) hold nothing: the most common case after leaves.
+  if (first === null || SKIPPED.has(el.localName)) return undefined;
   // The common case, a leaf such as <span>Ada Lovelace</span>, read without walking anything.
-  if (first !== null && first === el.lastChild) {
+  if (first === el.lastChild) {
     if (first.nodeType !== 3) return undefined;
     const text = collapseWhitespace(first.nodeValue ?? '');
     return text.length > 0 && text.length <= MAX_SHORT_TEXT ? text : undefined;
   }
-  if (el.childElementCount > 6 || !ownsText(el)) return undefined;
+  if (el.childElementCount > 6 || !ownsText(first)) return undefined;
   // textContent is enough for these few-children elements and several times cheaper than
   // visibleText; the length test comes before any cleaning.
   const raw = el.textContent ?? '';
@@ -61,11 +63,10 @@ function shortText(el: Element): string | undefined {
 }
 
 // An element whose own children include words: containers of containers are skipped cheaply,
-// since their text is found again on the inner element that holds it.
-function ownsText(el: Element): boolean {
-  const children = el.childNodes;
-  for (let i = 0; i < children.length; i++) {
-    const node = children[i] as ChildNode;
+// since their text is found again on the inner element that holds it. Walked by sibling from the
+// first child: these elements have at most a dozen children.
+function ownsText(first: ChildNode): boolean {
+  for (let node: ChildNode | null = first; node !== null; node = node.nextSibling) {
     if (node.nodeType === 3 && /\S/.test(node.nodeValue ?? '')) return true;
   }
   return false;

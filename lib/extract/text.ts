@@ -56,21 +56,24 @@ export function stripInlineMarkup(s: string): string {
 /** Entity-decoded, inline markup removed, NFC, whitespace collapsed, zero-width removed; empty -> null. */
 export function cleanText(s: string | null | undefined): string | null {
   if (s == null) return null;
-  const out = stripInlineMarkup(decodeEntities(s))
-    .normalize('NFC')
-    .replace(ZERO_WIDTH, '')
-    .replace(WHITESPACE, ' ')
-    .trim();
+  const out = collapseWhitespace(stripInlineMarkup(decodeEntities(s)).normalize('NFC'));
   return out === '' ? null : out;
 }
 
+// What collapsing would change inside a string: a zero-width character, whitespace other than a
+// plain space (\s covers the no-break and typographic spaces), or two spaces in a row.
+const NOT_COLLAPSED = /[\u200b-\u200d\u2060\ufeff\u00ad]|[^\S ]| {2}/;
+
 /** Collapses whitespace and removes zero-width characters without decoding anything. */
 export function collapseWhitespace(s: string): string {
-  return s.replace(ZERO_WIDTH, '').replace(WHITESPACE, ' ').trim();
+  // Most short texts ("Ada Lovelace", or the same indented on its own line) need only trimming:
+  // one test instead of two replacements.
+  const trimmed = s.trim();
+  return NOT_COLLAPSED.test(trimmed) ? trimmed.replace(ZERO_WIDTH, '').replace(WHITESPACE, ' ').trim() : trimmed;
 }
 
-/** Elements whose text is not what a reader sees as prose. */
-const SKIPPED_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'MATH', 'SVG', 'BUTTON', 'SELECT']);
+/** Elements whose text is not what a reader sees as prose, by localName. */
+const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'math', 'svg', 'button', 'select']);
 
 /** Limit on characters gathered from one element: a hostile page can hold megabytes of text. */
 const MAX_VISIBLE_CHARS = 2_000_000;
@@ -88,15 +91,15 @@ export function visibleText(el: Element | null | undefined, maxChars = MAX_VISIB
     // Indexed childNodes, not nextSibling: happy-dom finds a sibling by searching the parent's
     // children, which makes a long list (thousands of authors) quadratic.
     const children = node.childNodes;
-    for (let i = 0; i < children.length && length < maxChars; i++) {
+    for (let i = 0, n = children.length; i < n && length < maxChars; i++) {
       const child = children[i] as ChildNode;
       if (child.nodeType === 3) {
         const value = child.nodeValue ?? '';
         parts.push(value);
         length += value.length;
       } else if (child.nodeType === 1) {
-        const tag = (child as Element).tagName.toUpperCase();
-        if (SKIPPED_ELEMENTS.has(tag) || tag.startsWith('MML:')) continue;
+        const tag = (child as Element).localName;
+        if (SKIPPED_ELEMENTS.has(tag) || tag.startsWith('mml:')) continue;
         if ((child as Element).hasAttribute('hidden')) continue;
         const block = BLOCK_ELEMENTS.has(tag);
         if (block) parts.push(' ');
@@ -110,30 +113,30 @@ export function visibleText(el: Element | null | undefined, maxChars = MAX_VISIB
   return text.length > maxChars ? text.slice(0, maxChars) : text;
 }
 
-/** Elements that separate words even when the source has no whitespace between them. */
+/** Elements that separate words even when the source has no whitespace between them, by localName. */
 const BLOCK_ELEMENTS = new Set([
-  'P',
-  'DIV',
-  'BR',
-  'LI',
-  'UL',
-  'OL',
-  'TD',
-  'TH',
-  'TR',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'SECTION',
-  'ARTICLE',
-  'HEADER',
-  'FOOTER',
-  'DT',
-  'DD',
-  'BLOCKQUOTE',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'td',
+  'th',
+  'tr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'dt',
+  'dd',
+  'blockquote',
 ]);
 
 /**

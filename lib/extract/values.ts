@@ -28,13 +28,19 @@ export function absoluteUrl(raw: string | null | undefined, doc: Document): stri
 /**
  * The address relative links resolve against: <base href> over the document's own address.
  * Worked out here because happy-dom recomputes `document.baseURI` with a tree search per call.
+ * By tag name, not querySelector('base[href]'): on the many pages without one, that searches
+ * the whole page on every call, while browsers keep the tag's collection between calls.
  */
 function documentBase(doc: Document): string | undefined {
   const own = doc.URL && doc.URL !== 'about:blank' ? doc.URL : undefined;
-  const base = doc.querySelector('base[href]')?.getAttribute('href');
-  if (!base) return own;
+  let href: string | null = null;
+  for (const base of doc.getElementsByTagName('base')) {
+    href = base.getAttribute('href');
+    if (href !== null) break;
+  }
+  if (!href) return own;
   try {
-    return new URL(base, own).href;
+    return new URL(href, own).href;
   } catch {
     return own;
   }

@@ -87,26 +87,38 @@ const ABSTRACT_HEADING = /^(?:abstract|summary|scientific abstract)(?:\s*\([^)]{
 // "Abstract", and the navigation link HighWire prints before it ("Next Section Abstract").
 const ABSTRACT_LABEL = /^(?:(?:next|previous) section\s+)?(?:abstract|summary)\b(?:\s*\([^)]{0,30}\))?\s*[:.]?\s*/i;
 
-const ABSTRACT_QUERY = ABSTRACT_SELECTORS.join(', ');
-
 export function readVisibleAbstract(doc: Document): Element | undefined {
   const body = bodyOf(doc);
   if (!body) return undefined;
   // A heading "Abstract" followed by the text: what a reader recognises first. Publishers put
   // highlights, graphical abstracts and author lists in boxes classed "abstract" too.
   const headings = body.querySelectorAll('h2, h3, h4, h5');
-  for (let i = 0; i < Math.min(headings.length, MAX_HEADINGS); i++) {
+  for (let i = 0, n = Math.min(headings.length, MAX_HEADINGS); i < n; i++) {
     const heading = headings[i] as Element;
     if ((heading.textContent?.length ?? 0) > 80 || !ABSTRACT_HEADING.test(visibleText(heading, 40))) continue;
     const section = abstractUnderHeading(heading);
     if (section) return section;
   }
-  const found = [...body.querySelectorAll(ABSTRACT_QUERY)].slice(0, MAX_HEADINGS);
-  return bestMatch(
-    found,
+  return firstByRank(
+    body,
     ABSTRACT_SELECTORS,
     (el) => !isHighlights(el) && !holdsTitle(el) && abstractText(el, 400).length >= 50 && isShown(el),
   );
+}
+
+/**
+ * The first element (document order) of the earliest selector in `ranked` that has one passing
+ * `accept`. Selectors are queried in rank order and only until one answers, so the costly
+ * catch-all last ([class*="abstract" i]) runs only on pages the specific ones miss.
+ */
+function firstByRank(root: Element, ranked: readonly string[], accept: (el: Element) => boolean): Element | undefined {
+  for (const selector of ranked) {
+    const found = root.querySelectorAll(selector);
+    for (let i = 0, n = Math.min(found.length, MAX_HEADINGS); i < n; i++) {
+      if (accept(found[i] as Element)) return found[i] as Element;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -155,16 +167,20 @@ const AUTHOR_SELECTORS = [
   '.authors a.author',
 ];
 
-const AUTHOR_QUERY = AUTHOR_SELECTORS.join(', ');
-
 export function readVisibleAuthors(doc: Document): Element[] {
-  const found = [...(bodyOf(doc)?.querySelectorAll(AUTHOR_QUERY) ?? [])].slice(0, MAX_AUTHORS);
+  const body = bodyOf(doc);
+  if (!body) return [];
+  // One query per selector in rank order, stopping at the first that shows names: most pages
+  // answer with the first or with none, and Chromium matches one selector on a fast path, a
+  // list through its general matcher.
   for (const selector of AUTHOR_SELECTORS) {
-    const shown = found.filter((el) => {
-      if (!el.matches(selector)) return false;
+    const found = body.querySelectorAll(selector);
+    const shown: Element[] = [];
+    for (let i = 0, n = Math.min(found.length, MAX_AUTHORS); i < n; i++) {
+      const el = found[i] as Element;
       const text = visibleText(el, 300);
-      return text.length > 1 && text.length < 200 && isShown(el);
-    });
+      if (text.length > 1 && text.length < 200 && isShown(el)) shown.push(el);
+    }
     if (shown.length > 0) return shown;
   }
   return [];
@@ -176,7 +192,7 @@ const PDF_LINK_TEXT =
 
 export function readVisiblePdfLink(doc: Document): Element | undefined {
   const links = bodyOf(doc)?.querySelectorAll('a[href]') ?? [];
-  for (let i = 0; i < Math.min(links.length, 3000); i++) {
+  for (let i = 0, n = Math.min(links.length, 3000); i < n; i++) {
     const link = links[i] as Element;
     const raw = link.textContent ?? '';
     if (raw.length > 200 || !/pdf/i.test(raw)) continue;

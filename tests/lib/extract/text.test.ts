@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, comparisonKey, decodeEntities, visibleText } from '../../../lib/extract/text';
+import { cleanText, collapseWhitespace, comparisonKey, decodeEntities, visibleText } from '../../../lib/extract/text';
 import { page } from './page';
 
 describe('cleanText', () => {
@@ -23,6 +23,16 @@ describe('cleanText', () => {
     expect(cleanText('  \u200b ')).toBeNull();
     expect(cleanText(null)).toBeNull();
     expect(cleanText(undefined)).toBeNull();
+  });
+});
+
+describe('collapseWhitespace', () => {
+  it('trims, collapses runs of any whitespace and drops zero-width characters', () => {
+    expect(collapseWhitespace('Ada Lovelace')).toBe('Ada Lovelace');
+    expect(collapseWhitespace('\n      Ada Lovelace\n    ')).toBe('Ada Lovelace');
+    expect(collapseWhitespace('Ada\u00a0 \tLovelace')).toBe('Ada Lovelace');
+    expect(collapseWhitespace('\u200b Ada Love\u00adlace\ufeff ')).toBe('Ada Lovelace');
+    expect(collapseWhitespace(' \u2028 ')).toBe('');
   });
 });
 
