@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { isHttpUrl } from '../../lib/identifiers';
@@ -26,7 +27,7 @@ function siteOf(item: QueueSummary): string {
 }
 
 /** One correction in the outbox: what it is, where it stands, and what the user can do. */
-export function QueueItemRow({ item, now, locale, busy, onRetry, onDiscard, onFix }: QueueItemRowProps) {
+function QueueItemRowView({ item, now, locale, busy, onRetry, onDiscard, onFix }: QueueItemRowProps) {
   const [confirming, setConfirming] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const discardRef = useRef<HTMLButtonElement>(null);
@@ -125,4 +126,19 @@ export function QueueItemRow({ item, now, locale, busy, onRetry, onDiscard, onFi
       )}
     </li>
   );
+}
+
+/**
+ * A row renders again only when one of its props changed. Delivering a long queue updates the
+ * list several times a second; rendering every row each time cost more than the delivery itself.
+ */
+export class QueueItemRow extends Component<QueueItemRowProps> {
+  override shouldComponentUpdate(next: QueueItemRowProps): boolean {
+    const current = this.props;
+    return (Object.keys(next) as (keyof QueueItemRowProps)[]).some((key) => next[key] !== current[key]);
+  }
+
+  render() {
+    return <QueueItemRowView {...this.props} />;
+  }
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t, uiLanguage } from '../../lib/i18n';
 import { defaultQueueApi, type QueueApi } from './api';
 import { QueueItemRow } from './QueueItemRow';
@@ -25,7 +25,8 @@ export function QueuePanel({ api = defaultQueueApi, pageSize = QUEUE_PAGE_SIZE }
   const queue = useQueue(api, pageSize);
   const now = useMinuteClock();
   const locale = uiLanguage();
-  const number = new Intl.NumberFormat(locale);
+  // Built once: the panel renders again at every queue update.
+  const number = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const view = queue.view;
   const groups = view ? countGroups(view.counts) : null;
   const retryable = view

@@ -87,22 +87,29 @@ export function useQueue(api: QueueApi, pageSize = QUEUE_PAGE_SIZE) {
     setLoadingMore(false);
   }, [load, pageSize]);
 
-  const retry = (id?: string) =>
-    act(id ?? 'all', async () => {
-      const { scheduled } = await api.retry(id);
-      // The broadcasts will follow; reloading the page keeps it right even if one is missed.
-      await load(limitRef.current);
-      if (id) return t('queueAnnounceRetryOne');
-      return scheduled === 0 ? t('queueAnnounceRetryNone') : t('queueAnnounceRetryAll', scheduled);
-    });
+  // Stable across renders, so that rows whose item did not move are not rendered again.
+  const retry = useCallback(
+    (id?: string) =>
+      act(id ?? 'all', async () => {
+        const { scheduled } = await api.retry(id);
+        // The broadcasts will follow; reloading the page keeps it right even if one is missed.
+        await load(limitRef.current);
+        if (id) return t('queueAnnounceRetryOne');
+        return scheduled === 0 ? t('queueAnnounceRetryNone') : t('queueAnnounceRetryAll', scheduled);
+      }),
+    [act, api, load],
+  );
 
-  const discard = (id: string) =>
-    act(id, async () => {
-      const discarded = await api.discard(id);
-      setView((current) => (current ? replaceItem(current, discarded) : current));
-      await load(limitRef.current);
-      return t('queueAnnounceDiscarded');
-    });
+  const discard = useCallback(
+    (id: string) =>
+      act(id, async () => {
+        const discarded = await api.discard(id);
+        setView((current) => (current ? replaceItem(current, discarded) : current));
+        await load(limitRef.current);
+        return t('queueAnnounceDiscarded');
+      }),
+    [act, api, load],
+  );
 
   const exportAll = () =>
     act('export', async () => {
@@ -112,11 +119,14 @@ export function useQueue(api: QueueApi, pageSize = QUEUE_PAGE_SIZE) {
       return t('queueAnnounceExported', exported.items.length);
     });
 
-  const openFixForm = (id: string) =>
-    act(id, async () => {
-      await api.openFixForm(id);
-      return '';
-    });
+  const openFixForm = useCallback(
+    (id: string) =>
+      act(id, async () => {
+        await api.openFixForm(id);
+        return '';
+      }),
+    [act, api],
+  );
 
   return { view, limit, loadingMore, error, announcement, pending, showMore, retry, discard, exportAll, openFixForm };
 }

@@ -13,7 +13,10 @@ export interface QueueAnnouncerOptions {
   /** Called only when the badge's text or colour changes. */
   setBadge: (badge: Badge) => Promise<void>;
   broadcast: (message: QueueChanged) => Promise<void>;
-  /** The longest a move waits to be announced while others keep coming. */
+  /**
+   * The longest a move waits to be announced while others keep coming. Twice a second reads as
+   * live, and each announcement makes every open queue page render again.
+   */
   intervalMs?: number;
   onError?: (error: unknown) => void;
 }
@@ -31,7 +34,7 @@ export function createQueueAnnouncer({
   countItems,
   setBadge,
   broadcast,
-  intervalMs = 250,
+  intervalMs = 500,
   onError = (error) => console.error('[erratum] queue announcement failed', error),
 }: QueueAnnouncerOptions): QueueAnnouncer {
   let pending = new Map<string, QueueSummary>();
