@@ -2,14 +2,17 @@ import { build } from 'esbuild';
 import { launchPlain, servePages } from './browsers';
 import { benchPages, MANY_AUTHORS_URL, manyAuthorsPage, median, ms, ROOT, type Row } from './common';
 
-/** detectPapers as one script a page can load, exposing a timing function. */
-async function detectorBundle(): Promise<string> {
+/** Runs the loaded detector `runs` times on the page as it is; passed to page.evaluate. */
+export const timeRuns = (runs: number) =>
+  (globalThis as unknown as { __erratumTime: (n: number) => number[] }).__erratumTime(runs);
+
+/** detectPapers as one script a page can load, exposing a timing function (see timeRuns). */
+export async function detectorBundle({ minify = true } = {}): Promise<string> {
   const result = await build({
     stdin: {
       contents: `import { detectPapers } from './lib/sites/detect';
         globalThis.__erratumTime = (runs) => {
           const url = new URL(location.href);
-          detectPapers(document, url);
           const times = [];
           for (let i = 0; i < runs; i++) { const t = performance.now(); detectPapers(document, url); times.push(performance.now() - t); }
           return times;
@@ -20,7 +23,7 @@ async function detectorBundle(): Promise<string> {
     bundle: true,
     format: 'iife',
     write: false,
-    minify: true,
+    minify,
     alias: { '@': ROOT },
     logLevel: 'error',
   });
@@ -40,10 +43,8 @@ export async function measureExtraction(): Promise<Row[]> {
   for (const saved of all) {
     await page.goto(saved.url, { waitUntil: 'domcontentloaded' });
     await page.addScriptTag({ content: script });
-    const times = await page.evaluate(
-      (runs) => (globalThis as unknown as { __erratumTime: (n: number) => number[] }).__erratumTime(runs),
-      5,
-    );
+    await page.evaluate(timeRuns, 1); // warm-up
+    const times = await page.evaluate(timeRuns, 5);
     if (saved.url === MANY_AUTHORS_URL) big = median(times);
     else perPage.push(median(times));
   }

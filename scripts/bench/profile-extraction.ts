@@ -6,9 +6,9 @@
 //     [--focus <function>,<function>…] [--rounds N]
 // Prints per-page times, self time by function (native DOM calls named with their caller),
 // inclusive time, and for each --focus function where its time went among its callees.
-import { build } from 'esbuild';
 import { launchPlain, servePages } from './browsers';
-import { benchPages, median, ROOT } from './common';
+import { benchPages, median } from './common';
+import { detectorBundle, timeRuns } from './extraction';
 
 interface ProfileNode {
   id: number;
@@ -29,27 +29,8 @@ const ROUNDS = Number(arg('--rounds') ?? 3);
 const FOCUS = (arg('--focus') ?? 'extractEmbedded,findAnchors,readVisible').split(',');
 const ONLY = arg('--only') ? new Set(arg('--only')!.split(',')) : undefined;
 
-const bundle = await build({
-  stdin: {
-    contents: `import { detectPapers } from './lib/sites/detect';
-      globalThis.__erratumRun = (runs) => {
-        const url = new URL(location.href);
-        const times = [];
-        for (let i = 0; i < runs; i++) { const t = performance.now(); detectPapers(document, url); times.push(performance.now() - t); }
-        return times;
-      };`,
-    resolveDir: ROOT,
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'iife',
-  write: false,
-  alias: { '@': ROOT },
-  logLevel: 'error',
-});
-const script = bundle.outputFiles[0]!.text;
-const run = (runs: number) => (globalThis as unknown as { __erratumRun: (n: number) => number[] }).__erratumRun(runs);
-
+// Not minified, so that the profile names functions.
+const script = await detectorBundle({ minify: false });
 const pagePart = arg('--page');
 const pages = benchPages().pages.filter((p) => (!pagePart || p.name.includes(pagePart)) && (!ONLY || ONLY.has(p.name)));
 const context = await launchPlain();
@@ -70,9 +51,9 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const saved of pages) {
     await page.goto(saved.url, { waitUntil: 'domcontentloaded' });
     await page.addScriptTag({ content: script });
-    await page.evaluate(run, 1);
+    await page.evaluate(timeRuns, 1);
     await cdp.send('Profiler.start');
-    const times = await page.evaluate(run, 5);
+    const times = await page.evaluate(timeRuns, 5);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     if (round === 0) perPage.push({ name: saved.name, ms: median(times) });
 
