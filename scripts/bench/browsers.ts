@@ -3,22 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { chromiumPath } from '../../tests/e2e/chromium-path';
-import { type ExtensionBrowser, launchExtension } from '../../tests/e2e/harness';
+import { type ExtensionBrowser, HEADLESS_ARGS, launchExtension } from '../../tests/e2e/harness';
 
 /** The same Chromium without the extension, for side-by-side measures. */
 export async function launchPlain(): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'erratum-bench-')), {
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: HEADLESS_ARGS,
   });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort('internetdisconnected'));
   return context;

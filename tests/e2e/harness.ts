@@ -37,6 +37,20 @@ export interface LaunchOptions {
 }
 
 /** Launches Debian's headless Chromium with the built extension on a (new or given) profile. */
+/**
+ * Chromium as root on a closed network: no sandbox, no GPU, and none of the background
+ * connections this machine would refuse by the dozen at every start.
+ */
+export const HEADLESS_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export async function launchExtension(profileDir?: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'erratum-profile-'));
   const { locale, colorScheme, viewport, args = [] } = options;
@@ -51,13 +65,7 @@ export async function launchExtension(profileDir?: string, options: LaunchOption
       ...args,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...HEADLESS_ARGS,
     ],
     ignoreDefaultArgs: ['--disable-extensions'],
   });
