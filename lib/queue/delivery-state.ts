@@ -4,6 +4,7 @@
 //   queued | retrying (due)  ─claimDue→  sending  ─markSent→ sent
 //   sending (lease expired)  ─claimDue→  sending  ─markRetrying→ retrying
 //                                                ─markNeedsAttention→ needs-attention
+//                                                ─released→ queued (claimed ahead, never attempted)
 //   discarded (while in flight) ─markSent→ sent   (the server has it: the list must say so)
 
 import type { IDBPObjectStore, StoreNames } from 'idb';
