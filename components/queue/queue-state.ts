@@ -20,22 +20,25 @@ export function replaceItem(view: QueueView, item: QueueSummary): QueueView {
 /**
  * Applies a queue/changed broadcast. A shown item is updated in place; an item newer than every
  * shown one is a new correction and goes on top; a change to an older item beyond the shown page
- * only moves the counts (listing it would break "newest first").
+ * only moves the counts (listing it would break "newest first"). The page stays at most `limit`
+ * long: new corrections on top push the oldest shown ones off, as a reload would. One pass over
+ * the page whatever the size of the broadcast: a bulk delivery announces hundreds at a time.
  */
-export function applyQueueChange(view: QueueView, change: QueueChanged): QueueView {
-  let next: QueueView = { ...view, counts: change.counts };
-  // Oldest first, so that several new corrections end up newest on top.
-  const moved = change.items.slice().sort((a, b) => a.createdAt - b.createdAt);
-  for (const item of moved) {
-    if (next.items.some((shown) => shown.id === item.id)) {
-      next = replaceItem(next, item);
-      continue;
-    }
-    const newest = next.items[0];
-    if (item.status === 'discarded' || (newest && item.createdAt < newest.createdAt)) continue;
-    next = { ...next, items: [item, ...next.items], total: next.total + 1 };
+export function applyQueueChange(view: QueueView, change: QueueChanged, limit = Infinity): QueueView {
+  const shownIds = new Set(view.items.map((item) => item.id));
+  const updates = new Map<string, QueueSummary>();
+  const added: QueueSummary[] = [];
+  const newestShown = view.items[0]?.createdAt ?? -Infinity;
+  for (const item of change.items) {
+    if (shownIds.has(item.id)) updates.set(item.id, item);
+    else if (item.status !== 'discarded' && item.createdAt >= newestShown) added.push(item);
   }
-  return next;
+  if (updates.size === 0 && added.length === 0) return { ...view, counts: change.counts };
+  // Newest on top; stable, so corrections made in the same millisecond keep their order.
+  added.sort((a, b) => b.createdAt - a.createdAt);
+  const kept = updates.size === 0 ? view.items : view.items.map((item) => updates.get(item.id) ?? item);
+  const items = added.length === 0 ? kept : [...added, ...kept].slice(0, Math.max(limit, kept.length));
+  return { items, counts: change.counts, total: view.total + added.length };
 }
 
 /** The three numbers the summary line shows. */

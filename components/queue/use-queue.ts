@@ -48,17 +48,17 @@ export function useQueue(api: QueueApi, pageSize = QUEUE_PAGE_SIZE) {
   useEffect(
     () =>
       api.onQueueChanged((change: QueueChanged) => {
-        const shown = viewRef.current?.items ?? [];
+        const shown = new Map(viewRef.current?.items.map((listed) => [listed.id, listed.status]));
         // 'sending' lasts a moment; announcing it would only chatter.
         const moved = change.items.filter((item) => {
-          const before = shown.find((listed) => listed.id === item.id);
-          return before && before.status !== item.status && item.status !== 'sending';
+          const before = shown.get(item.id);
+          return before !== undefined && before !== item.status && item.status !== 'sending';
         });
         const [only] = moved;
         if (moved.length === 1 && only)
           setAnnouncement(t('queueAnnounceStatus', only.title ?? t('queueUntitled'), statusLabel(only.status)));
         else if (moved.length > 1) setAnnouncement(t('queueAnnounceManyStatuses', moved.length));
-        setView((current) => (current ? applyQueueChange(current, change) : current));
+        setView((current) => (current ? applyQueueChange(current, change, limitRef.current) : current));
       }),
     [api],
   );

@@ -41,3 +41,32 @@ describe('applyQueueChange', () => {
     expect(next.total).toBe(502);
   });
 });
+
+describe('applyQueueChange on a full page', () => {
+  it('keeps the page at its limit: new corrections on top push the oldest shown ones off', () => {
+    const shown = [summary({ createdAt: NOW - 1000 }), summary({ createdAt: NOW - 2000 })];
+    const view: QueueView = { items: shown, counts: countsOf(shown), total: 2 };
+    const fresh = [summary({ createdAt: NOW }), summary({ createdAt: NOW + 1 })];
+    const next = applyQueueChange(
+      view,
+      { type: 'queue/changed', counts: countsOf([...fresh, ...shown]), items: fresh },
+      3,
+    );
+    expect(next.items.map((item) => item.id)).toEqual([fresh[1]!.id, fresh[0]!.id, shown[0]!.id]);
+    // The one pushed off is still counted: "show more" brings it back.
+    expect(next.total).toBe(4);
+  });
+
+  it('updates hundreds of shown items from one broadcast', () => {
+    const shown = Array.from({ length: 300 }, (_, i) => summary({ createdAt: NOW - i }));
+    const view: QueueView = { items: shown, counts: countsOf(shown), total: 300 };
+    const sent = shown.map((item) => ({ ...item, status: 'sent' as const }));
+    const next = applyQueueChange(
+      view,
+      { type: 'queue/changed', counts: countsOf(sent), items: sent.slice().reverse() },
+      300,
+    );
+    expect(next.items).toEqual(sent);
+    expect(next.total).toBe(300);
+  });
+});
