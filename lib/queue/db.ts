@@ -1,7 +1,7 @@
 // The only code that opens IndexedDB. Schema changes are a list of upgrade steps applied in order
 // from the version a browser has, so an extension update never drops queued corrections (Workbox
 // deletes its store on upgrade; we must not). To change the schema, append a step: never edit one.
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { QueueStatus } from '../schema/fields';
 import type { QueueItem } from '../schema/queue';
 
@@ -21,11 +21,10 @@ export interface QueueDbSchema extends DBSchema {
     key: string;
     value: QueueItem;
     indexes: {
-      /** Counts per status for the popup and the badge. */
-      status: QueueStatus;
       /**
        * [status, nextAttemptAt]: the due items of one status, oldest first, without walking the
-       * thousands of sent ones. For a `sending` item nextAttemptAt is its lease end.
+       * thousands of sent ones (for a `sending` item nextAttemptAt is its lease end); and, over
+       * the whole range of a status, the counts per status for the popup and the badge.
        */
       'status-nextAttemptAt': [QueueStatus, number];
       /** Newest-first listing. */
@@ -36,8 +35,15 @@ export interface QueueDbSchema extends DBSchema {
 }
 
 export type QueueDb = IDBPDatabase<QueueDbSchema>;
-type UpgradeTransaction = IDBPTransaction<QueueDbSchema, StoreNames<QueueDbSchema>[], 'versionchange'>;
-type UpgradeStep = (db: QueueDb, tx: UpgradeTransaction) => void;
+
+/** The `status-nextAttemptAt` keys of the items in `status` due by `until` (all of them by default). */
+export const statusRange = (status: QueueStatus, until = Infinity) =>
+  IDBKeyRange.bound([status, -Infinity], [status, until]);
+
+// Steps are typed without the schema: each describes the database as it was at its version,
+// not as QueueDbSchema says it is now.
+type UpgradeTransaction = IDBPTransaction<unknown, string[], 'versionchange'>;
+type UpgradeStep = (db: IDBPDatabase, tx: UpgradeTransaction) => void;
 
 /** Step i upgrades a database from version i to i + 1. Append only. */
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [
@@ -49,6 +55,11 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
     corrections.createIndex('createdAt', 'createdAt');
     db.createObjectStore('pdfs');
   },
+  // 2: no `status` index. Every record is also in `status-nextAttemptAt`, which counts and lists
+  // a status as well; one index fewer to keep up at every delivery write.
+  (_db, tx) => {
+    tx.objectStore('corrections').deleteIndex('status');
+  },
 ];
 
 export const QUEUE_DB_VERSION = UPGRADE_STEPS.length;
@@ -59,7 +70,8 @@ let opening: Promise<QueueDb> | undefined;
 export function openQueueDb(): Promise<QueueDb> {
   opening ??= openDB<QueueDbSchema>(QUEUE_DB_NAME, QUEUE_DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
-      for (let version = oldVersion; version < UPGRADE_STEPS.length; version++) UPGRADE_STEPS[version]?.(db, tx);
+      for (let version = oldVersion; version < UPGRADE_STEPS.length; version++)
+        UPGRADE_STEPS[version]?.(db as unknown as IDBPDatabase, tx as unknown as UpgradeTransaction);
     },
     // A newer extension version (an update installed while this worker runs) wants to upgrade:
     // let it, and open again next time instead of holding the old connection.

@@ -11,7 +11,7 @@ import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { Receipt } from '../schema/correction';
 import type { QueueStatus } from '../schema/fields';
 import type { DeliveryError, QueueItem } from '../schema/queue';
-import type { QueueDb, QueueDbSchema } from './db';
+import { type QueueDb, type QueueDbSchema, statusRange } from './db';
 import { updateItem, writeTransaction } from './transaction';
 
 /**
@@ -33,8 +33,6 @@ export interface ClaimOptions {
   dueBy?: number;
 }
 
-const dueRange = (status: QueueStatus, until: number) => IDBKeyRange.bound([status, -Infinity], [status, until]);
-
 type CorrectionsStore = IDBPObjectStore<
   QueueDbSchema,
   ArrayLike<StoreNames<QueueDbSchema>>,
@@ -49,7 +47,7 @@ async function claimIn(
 ): Promise<QueueItem[]> {
   if (max <= 0) return [];
   const index = corrections.index('status-nextAttemptAt');
-  const due = (await Promise.all(CLAIMABLE.map((status) => index.getAll(dueRange(status, dueBy), max))))
+  const due = (await Promise.all(CLAIMABLE.map((status) => index.getAll(statusRange(status, dueBy), max))))
     .flat()
     .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
     .slice(0, max);
@@ -216,7 +214,7 @@ export async function recordAndClaim(
 export async function nextWakeAt(db: QueueDb): Promise<number | undefined> {
   const index = db.transaction('corrections').store.index('status-nextAttemptAt');
   const firsts = await Promise.all(
-    CLAIMABLE.map(async (status) => (await index.openKeyCursor(dueRange(status, Infinity)))?.key[1]),
+    CLAIMABLE.map(async (status) => (await index.openKeyCursor(statusRange(status, Infinity)))?.key[1]),
   );
   const times = firsts.filter((time) => time !== undefined);
   return times.length > 0 ? Math.min(...times) : undefined;
@@ -231,7 +229,7 @@ export async function nextWakeAt(db: QueueDb): Promise<number | undefined> {
 export async function releaseAbandonedSends(db: QueueDb, now = Date.now()): Promise<number> {
   return writeTransaction(db, ['corrections'], async (tx) => {
     const corrections = tx.objectStore('corrections');
-    const abandoned = await corrections.index('status-nextAttemptAt').getAll(dueRange('sending', Infinity));
+    const abandoned = await corrections.index('status-nextAttemptAt').getAll(statusRange('sending', Infinity));
     for (const item of abandoned)
       await corrections.put({ ...item, nextAttemptAt: now, leaseUntil: now, updatedAt: now });
     return abandoned.length;

@@ -5,7 +5,7 @@ import type { Correction } from '../schema/correction';
 import type { QueueStatus } from '../schema/fields';
 import type { QueueCounts, QueueItem, QueueSummary } from '../schema/queue';
 import { checkAttachment } from './attachment';
-import type { QueueDb } from './db';
+import { type QueueDb, statusRange } from './db';
 import { QueueError } from './errors';
 import { countByStatus, toSummary } from './summary';
 import { updateItem, writeTransaction } from './transaction';
@@ -56,7 +56,7 @@ export async function listSummaries(db: QueueDb, { limit }: { limit: number }): 
     items.push(toSummary(cursor.value));
     cursor = items.length < limit ? await cursor.continue() : null;
   }
-  const counts = await countByStatus(store.index('status'));
+  const counts = await countByStatus(store.index('status-nextAttemptAt'));
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
   return { items, counts, total };
 }
@@ -66,7 +66,7 @@ export async function getItem(db: QueueDb, id: string): Promise<QueueItem | null
 }
 
 export async function getCounts(db: QueueDb): Promise<QueueCounts> {
-  return countByStatus(db.transaction('corrections').store.index('status'));
+  return countByStatus(db.transaction('corrections').store.index('status-nextAttemptAt'));
 }
 
 /**
@@ -137,7 +137,11 @@ export async function retryNow(db: QueueDb, id?: string, now = Date.now()): Prom
     const corrections = tx.objectStore('corrections');
     const candidates =
       id === undefined
-        ? (await Promise.all(RETRYABLE.map((status) => corrections.index('status').getAll(status)))).flat()
+        ? (
+            await Promise.all(
+              RETRYABLE.map((status) => corrections.index('status-nextAttemptAt').getAll(statusRange(status))),
+            )
+          ).flat()
         : [await corrections.get(id)].filter((item) => item !== undefined);
     return requeue(
       corrections,
@@ -154,7 +158,7 @@ export async function retryNow(db: QueueDb, id?: string, now = Date.now()): Prom
 export async function requeueSettingsProblems(db: QueueDb, now = Date.now()): Promise<number> {
   return writeTransaction(db, ['corrections'], async (tx) => {
     const corrections = tx.objectStore('corrections');
-    const stuck = await corrections.index('status').getAll('needs-attention');
+    const stuck = await corrections.index('status-nextAttemptAt').getAll(statusRange('needs-attention'));
     const kinds = ['credentials', 'config'];
     return requeue(
       corrections,

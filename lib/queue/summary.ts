@@ -1,6 +1,6 @@
-import type { QueueStatus } from '../schema/fields';
 import { QUEUE_STATUSES } from '../schema/fields';
 import type { QueueCounts, QueueItem, QueueSummary } from '../schema/queue';
+import { statusRange } from './db';
 
 /** What the popup shows of an item: everything but the correction body. */
 export function toSummary(item: QueueItem): QueueSummary {
@@ -19,13 +19,13 @@ export function toSummary(item: QueueItem): QueueSummary {
   };
 }
 
-/** The `status` index of the corrections store, in any transaction. */
+/** The `status-nextAttemptAt` index of the corrections store, in any transaction. */
 interface StatusIndex {
-  count(status: QueueStatus): Promise<number>;
+  count(range: IDBKeyRange): Promise<number>;
 }
 
 /** Items per status, counted on the status index: no record is read, however many there are. */
 export async function countByStatus(index: StatusIndex): Promise<QueueCounts> {
-  const counts = await Promise.all(QUEUE_STATUSES.map((status) => index.count(status)));
+  const counts = await Promise.all(QUEUE_STATUSES.map((status) => index.count(statusRange(status))));
   return Object.fromEntries(QUEUE_STATUSES.map((status, i) => [status, counts[i] ?? 0])) as QueueCounts;
 }

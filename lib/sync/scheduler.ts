@@ -18,6 +18,11 @@ import type { FetchLike } from './post';
  */
 const KEEP_ALIVE_INTERVAL_MS = 20_000;
 
+/** How many items, in multiples of `concurrency`, a run holds claimed at most (in flight and waiting). */
+const CLAIM_AHEAD = 6;
+/** How many finished attempts, in multiples of `concurrency`, make a write worth it (see timeToWrite). */
+const WRITE_BATCH = 3;
+
 /** The background's one place for "when must the worker wake": see lib/queue/delivery-state.ts. */
 export { nextWakeAt };
 
@@ -113,10 +118,13 @@ export function createDeliveryScheduler(options: DeliverySchedulerOptions): Deli
 
   /**
    * Keeps `concurrency` attempts in flight until nothing due by the run's start is left. Writes
-   * are kept off the attempts' path: items are claimed ahead (up to twice `concurrency` waiting,
-   * shown as sending), so a finished attempt's place is taken at once, and one write records several finished attempts
-   * and claims the next ones in a single transaction. Writing once per attempt instead made a
-   * large queue deliver at half the speed of the network.
+   * are kept off the attempts' path: items are claimed ahead (up to CLAIM_AHEAD × `concurrency`
+   * in all, the waiting ones shown as sending), so a finished attempt's place is taken at once,
+   * and one write records a batch of finished attempts and claims the next ones in a single
+   * transaction. IndexedDB's cost is per request and per transaction far more than per byte:
+   * writing once per attempt made a large queue deliver at half the speed of the network.
+   * A claimed item may wait past its lease on a slow endpoint; that is harmless, since only a
+   * later run takes back an expired lease, and runs never overlap (kick).
    */
   async function run(): Promise<RunResult> {
     // Items that fail during this run are due after it started, so one run never retries its own
@@ -181,7 +189,7 @@ export function createDeliveryScheduler(options: DeliverySchedulerOptions): Deli
      * write refills them while the rest go out), or when all is over.
      */
     const timeToWrite = () =>
-      finished.length >= concurrency ||
+      finished.length >= WRITE_BATCH * concurrency ||
       (finished.length > 0 && ready.length <= concurrency) ||
       inFlight.size === 0 ||
       (failure !== undefined && ready.length > 0);
@@ -195,7 +203,7 @@ export function createDeliveryScheduler(options: DeliverySchedulerOptions): Deli
         // After a failure nothing more is claimed, and what waits is put back.
         if (failure) outcomes.push(...ready.splice(0).map((item) => released(item)));
         // No endpoint yet: corrections wait as `queued` (the popup says to set one up).
-        const room = settings.endpointUrl && !failure ? 3 * concurrency - inFlight.size - ready.length : 0;
+        const room = settings.endpointUrl && !failure ? CLAIM_AHEAD * concurrency - inFlight.size - ready.length : 0;
         const claim = room > 0 ? { now: now(), dueBy, max: room, leaseMs, endpoint: settings.endpointUrl } : undefined;
         const { recorded, claimed } = await recordAndClaim(db, outcomes, claim);
         for (const item of recorded) {
