@@ -62,7 +62,8 @@ async function claimIn(
       updatedAt: now,
     }),
   );
-  for (const item of claimed) await corrections.put(item);
+  // Requested together, not one after the other: each request is a round trip to the browser.
+  await Promise.all(claimed.map((item) => corrections.put(item)));
   return claimed;
 }
 
@@ -190,15 +191,19 @@ export async function recordAndClaim(
     ['corrections', 'pdfs'],
     async (tx) => {
       const corrections = tx.objectStore('corrections');
-      const recorded: QueueItem[] = [];
-      for (const outcome of outcomes) {
-        const item = await corrections.get(outcome.id);
+      // Each request is a round trip to the browser: all reads together, then all writes.
+      const current = await Promise.all(outcomes.map((outcome) => corrections.get(outcome.id)));
+      const recorded = outcomes.flatMap((outcome, i) => {
+        const item = current[i];
         const next = item ? applyOutcome(item, outcome) : null;
-        if (!next) continue;
-        await corrections.put(next);
-        if (next.status === 'sent' && next.hasPdf) await tx.objectStore('pdfs').delete(next.id);
-        recorded.push(next);
-      }
+        return next ? [next] : [];
+      });
+      await Promise.all(
+        recorded.flatMap((next) => [
+          corrections.put(next),
+          ...(next.status === 'sent' && next.hasPdf ? [tx.objectStore('pdfs').delete(next.id)] : []),
+        ]),
+      );
       const claimed = claim ? await claimIn(corrections, claim) : [];
       return { recorded, claimed };
     },
