@@ -119,9 +119,9 @@ export function createDeliveryScheduler(options: DeliverySchedulerOptions): Deli
   /**
    * Keeps `concurrency` attempts in flight until nothing due by the run's start is left. Writes
    * are kept off the attempts' path: items are claimed ahead (up to CLAIM_AHEAD × `concurrency`
-   * in all, the waiting ones shown as sending), so a finished attempt's place is taken at once,
-   * and one write records a batch of finished attempts and claims the next ones in a single
-   * transaction. IndexedDB's cost is per request and per transaction far more than per byte:
+   * in all; stored as sending, announced when their attempt starts), so a finished attempt's
+   * place is taken at once, and one write records a batch of finished attempts and claims the
+   * next ones in a single transaction. IndexedDB's cost is per request and per transaction far more than per byte:
    * writing once per attempt made a large queue deliver at half the speed of the network.
    * A claimed item may wait past its lease on a slow endpoint; that is harmless, since only a
    * later run takes back an expired lease, and runs never overlap (kick).
@@ -166,6 +166,8 @@ export function createDeliveryScheduler(options: DeliverySchedulerOptions): Deli
     function fillFlights(db: QueueDb): void {
       while (!failure && inFlight.size < concurrency && ready.length > 0) {
         const item = ready.shift() as QueueItem;
+        // Announced as sending when its attempt starts, not when it was claimed ahead.
+        changed(item);
         const flight: Promise<void> = send(db, item)
           .then(
             (outcome) => {
@@ -210,7 +212,6 @@ export function createDeliveryScheduler(options: DeliverySchedulerOptions): Deli
           if (item.status === 'sent') tally.delivered++;
           changed(item);
         }
-        for (const item of claimed) changed(item);
         ready.push(...claimed);
         fillFlights(db);
         if (inFlight.size === 0 && finished.length === 0 && ready.length === 0) break;

@@ -233,6 +233,26 @@ describe('delivery scheduler', () => {
     expect(await running).toEqual({ delivered: 25, attempted: 25 });
   });
 
+  it('announces an item as sending when its attempt starts, not when it is claimed ahead', async () => {
+    const gate = deferred();
+    const { scheduler, add, endpoint, changes } = await setUp(
+      async () => {
+        await gate.promise;
+        return empty(201);
+      },
+      { concurrency: 1 },
+    );
+    const first = await add();
+    await add();
+    await add();
+    const running = scheduler.run();
+    await vi.waitFor(() => expect(endpoint.requests).toHaveLength(1));
+    expect(changes.map(({ summary }) => [summary.id, summary.status])).toEqual([[first, 'sending']]);
+    gate.resolve();
+    await running;
+    expect(changes.filter(({ summary }) => summary.status === 'sending')).toHaveLength(3);
+  });
+
   it('coalesces kicks: one during a run brings exactly one more run', async () => {
     const gate = deferred();
     const { db, scheduler, add, endpoint, loadSettings, clock } = await setUp(
