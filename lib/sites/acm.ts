@@ -15,6 +15,7 @@ import {
 } from '../extract';
 import type { DetectedPaper } from '../extract/types';
 import type { Author, PaperMetadata } from '../schema/paper';
+import { readListEntry } from './list-entry';
 import type { SiteAdapter } from './types';
 
 const ID = 'acm';
@@ -120,24 +121,17 @@ function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
     const venue = item.querySelector('.issue-item__detail .epub-section__title');
     const date = item.querySelector('.issue-item__detail .dot-separator span');
     const doi = /^\/doi\/(10\.\d{4,9}\/.+)$/.exec(new URL(href).pathname)?.[1];
-    const blank: DetectedPaper = {
-      metadata: emptyMetadata(href, ID),
-      anchors: { fields: {}, authors: [] },
-      entry: item,
-    };
     return [
-      mergePaper(
-        blank,
-        {
-          title: cleanText(visibleText(link)),
-          ...(authorEls.length > 0 ? { authors: authorEls.map((el) => parseAuthorName(visibleText(el))) } : {}),
-          ...toIsoDate(visibleText(date)),
-          ...(doi ? { doi: doi.toLowerCase() } : {}),
-          venue: cleanText(visibleText(venue)),
-        },
-        'visible',
-        { fields: { title: link, ...anchorIf('venue', venue), ...anchorIf('date', date) }, authors: authorEls },
-      ),
+      readListEntry({
+        site: ID,
+        entry: item,
+        link,
+        href,
+        authors: authorEls,
+        venue,
+        date: { text: visibleText(date), shownIn: date },
+        doi: { value: doi },
+      }),
     ];
   });
 }

@@ -4,18 +4,10 @@
 // dc.creator drops middle initials ("Dominique Presicce") that the byline shows. The byline
 // (superscript affiliation numbers, ORCID icons, "and" before the last name) is read here.
 
-import {
-  anchorIf,
-  cleanText,
-  emptyMetadata,
-  extractEmbedded,
-  mergePaper,
-  parseAuthorName,
-  toIsoDate,
-  visibleText,
-} from '../extract';
+import { anchorIf, cleanText, extractEmbedded, mergePaper, parseAuthorName, toIsoDate, visibleText } from '../extract';
 import type { DetectedPaper } from '../extract/types';
 import type { Author, PaperMetadata } from '../schema/paper';
+import { readListEntry } from './list-entry';
 import type { SiteAdapter } from './types';
 
 const ID = 'mdpi';
@@ -94,24 +86,17 @@ function readIssue(doc: Document, url: URL): DetectedPaper[] {
     // The citation line ends with the publication day: "…; https://doi.org/… - 17 Oct 2014".
     const day = /-\s*(\d{1,2} \w+ \d{4})\s*$/.exec(visibleText(citation))?.[1] ?? '';
     const doi = /doi\.org\/(10\.\d{4,9}\/\S+)$/.exec(doiLink?.getAttribute('href') ?? '')?.[1];
-    const blank: DetectedPaper = {
-      metadata: emptyMetadata(href, ID),
-      anchors: { fields: {}, authors: [] },
-      entry: item,
-    };
     return [
-      mergePaper(
-        blank,
-        {
-          title: cleanText(visibleText(link)),
-          ...(names.length > 0 ? { authors: names.map((el) => parseAuthorName(visibleText(el))) } : {}),
-          ...toIsoDate(day),
-          ...(doi ? { doi: doi.toLowerCase() } : {}),
-          venue: cleanText(visibleText(venue)),
-        },
-        'visible',
-        { fields: { title: link, ...anchorIf('venue', venue), ...anchorIf('doi', doiLink) }, authors: names },
-      ),
+      readListEntry({
+        site: ID,
+        entry: item,
+        link,
+        href,
+        authors: names,
+        venue,
+        date: { text: day },
+        doi: { value: doi, shownIn: doiLink },
+      }),
     ];
   });
 }

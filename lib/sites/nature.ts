@@ -5,18 +5,10 @@
 // but only dc.*/prism.* tags) and saved pages of the 2014 layout, whose Letters have no
 // labelled abstract: their bold first paragraph is the summary.
 
-import {
-  anchorIf,
-  cleanText,
-  emptyMetadata,
-  extractEmbedded,
-  mergePaper,
-  parseAuthorName,
-  toIsoDate,
-  visibleText,
-} from '../extract';
+import { anchorIf, cleanText, extractEmbedded, mergePaper, parseAuthorName, toIsoDate, visibleText } from '../extract';
 import type { DetectedPaper } from '../extract/types';
 import type { Author } from '../schema/paper';
+import { readListEntry } from './list-entry';
 import type { SiteAdapter } from './types';
 
 const ID = 'nature';
@@ -119,27 +111,19 @@ function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
     const time = card.querySelector('time[datetime]');
     const venue = card.querySelector('[data-test="journal-title-and-link"]');
     const href = new URL(link.getAttribute('href') ?? '', url).href;
-    const doi = /^\/articles\/([^/?#]+)$/.exec(new URL(href).pathname)?.[1];
-    const blank: DetectedPaper = {
-      metadata: emptyMetadata(href, ID),
-      anchors: { fields: {}, authors: [] },
-      entry: card,
-    };
-    const authors = authorEls.map((el) => parseAuthorName(visibleText(el)));
+    const id = /^\/articles\/([^/?#]+)$/.exec(new URL(href).pathname)?.[1];
     papers.push(
-      mergePaper(
-        blank,
-        {
-          title: cleanText(visibleText(link)),
-          ...(authors.length > 0 ? { authors } : {}),
-          ...toIsoDate(time?.getAttribute('datetime') ?? ''),
-          // Nature's article ids are the DOI suffix under the 10.1038 prefix.
-          ...(doi ? { doi: `10.1038/${doi.toLowerCase()}` } : {}),
-          venue: cleanText(visibleText(venue)),
-        },
-        'visible',
-        { fields: { title: link, ...anchorIf('date', time), ...anchorIf('venue', venue) }, authors: authorEls },
-      ),
+      readListEntry({
+        site: ID,
+        entry: card,
+        link,
+        href,
+        authors: authorEls,
+        venue,
+        date: { text: time?.getAttribute('datetime') ?? '', shownIn: time },
+        // Nature's article ids are the DOI suffix under the 10.1038 prefix.
+        doi: { value: id && `10.1038/${id}` },
+      }),
     );
   }
   return papers;

@@ -17,6 +17,7 @@ import {
 } from '../extract';
 import type { DetectedPaper } from '../extract/types';
 import type { Author, PaperMetadata } from '../schema/paper';
+import { readListEntry } from './list-entry';
 import type { SiteAdapter } from './types';
 
 const ID = 'sciencedirect';
@@ -173,25 +174,17 @@ function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
     const authorEls = [...item.querySelectorAll('.Authors .author')];
     const venue = item.querySelector('.subtype-srctitle-link');
     const date = venue?.nextElementSibling;
-    const doi = item.getAttribute('data-doi');
-    const blank: DetectedPaper = {
-      metadata: emptyMetadata(href, ID),
-      anchors: { fields: {}, authors: [] },
-      entry: item,
-    };
     return [
-      mergePaper(
-        blank,
-        {
-          title: cleanText(visibleText(link)),
-          ...(authorEls.length > 0 ? { authors: authorEls.map((el) => parseAuthorName(visibleText(el))) } : {}),
-          ...toIsoDate(visibleText(date)),
-          ...(doi ? { doi: doi.toLowerCase() } : {}),
-          venue: cleanText(visibleText(venue)),
-        },
-        'visible',
-        { fields: { title: link, ...anchorIf('venue', venue), ...anchorIf('date', date) }, authors: authorEls },
-      ),
+      readListEntry({
+        site: ID,
+        entry: item,
+        link,
+        href,
+        authors: authorEls,
+        venue,
+        date: { text: visibleText(date), shownIn: date },
+        doi: { value: item.getAttribute('data-doi') ?? undefined },
+      }),
     ];
   });
 }

@@ -18,6 +18,7 @@ import {
 } from '../extract';
 import type { DetectedPaper } from '../extract/types';
 import type { PaperMetadata } from '../schema/paper';
+import { readListEntry } from './list-entry';
 import type { SiteAdapter } from './types';
 
 const ID = 'springer';
@@ -138,32 +139,17 @@ function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
     const doi = /^\/(?:article|chapter)\/(10\.\d{4,9}\/.+)$/.exec(new URL(href).pathname)?.[1];
     // The card shows the names as one comma-separated line; initials never contain commas here.
     const names = (cleanText(visibleText(authors)) ?? '').split(/,\s*|\s+&\s+/).filter(Boolean);
-    const blank: DetectedPaper = {
-      metadata: emptyMetadata(href, ID),
-      anchors: { fields: {}, authors: [] },
-      entry: card,
-    };
     return [
-      mergePaper(
-        blank,
-        {
-          title: cleanText(visibleText(link)),
-          ...(names.length > 0 ? { authors: names.map(parseAuthorName) } : {}),
-          ...toIsoDate(visibleText(published)),
-          ...(doi ? { doi: decodeURIComponent(doi).toLowerCase() } : {}),
-          venue: cleanText(visibleText(venue)),
-        },
-        'visible',
-        {
-          fields: {
-            title: link,
-            ...anchorIf('authors', authors),
-            ...anchorIf('date', published),
-            ...anchorIf('venue', venue),
-          },
-          authors: [],
-        },
-      ),
+      readListEntry({
+        site: ID,
+        entry: card,
+        link,
+        href,
+        authorNames: { names, shownIn: authors },
+        venue,
+        date: { text: visibleText(published), shownIn: published },
+        doi: { value: doi && decodeURIComponent(doi) },
+      }),
     ];
   });
 }

@@ -4,18 +4,10 @@
 // 1995/01/01 (a placeholder day) and its og:description is cut short, so the date and the
 // abstract come from the page. The "Citing Literature" list below names other papers' authors.
 
-import {
-  anchorIf,
-  cleanText,
-  emptyMetadata,
-  extractEmbedded,
-  mergePaper,
-  parseAuthorName,
-  toIsoDate,
-  visibleText,
-} from '../extract';
+import { anchorIf, cleanText, extractEmbedded, mergePaper, parseAuthorName, toIsoDate, visibleText } from '../extract';
 import type { DetectedPaper } from '../extract/types';
 import type { PaperMetadata } from '../schema/paper';
+import { readListEntry } from './list-entry';
 import type { SiteAdapter } from './types';
 
 const ID = 'wiley';
@@ -86,24 +78,17 @@ function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
     const venue = item.querySelector('a.publication_meta_serial');
     const date = item.querySelector('.meta__epubDate');
     const doi = /^\/doi\/(?:abs\/|full\/)?(10\.\d{4,9}\/.+)$/.exec(new URL(href).pathname)?.[1];
-    const blank: DetectedPaper = {
-      metadata: emptyMetadata(href, ID),
-      anchors: { fields: {}, authors: [] },
-      entry: item,
-    };
     return [
-      mergePaper(
-        blank,
-        {
-          title: cleanText(visibleText(link)),
-          ...(authorEls.length > 0 ? { authors: authorEls.map((el) => parseAuthorName(visibleText(el))) } : {}),
-          ...toIsoDate(visibleText(date).replace(/^First published:\s*/i, '')),
-          ...(doi ? { doi: decodeURIComponent(doi).toLowerCase() } : {}),
-          venue: cleanText(visibleText(venue)),
-        },
-        'visible',
-        { fields: { title: link, ...anchorIf('venue', venue), ...anchorIf('date', date) }, authors: authorEls },
-      ),
+      readListEntry({
+        site: ID,
+        entry: item,
+        link,
+        href,
+        authors: authorEls,
+        venue,
+        date: { text: visibleText(date).replace(/^First published:\s*/i, ''), shownIn: date },
+        doi: { value: doi && decodeURIComponent(doi) },
+      }),
     ];
   });
 }
