@@ -1,6 +1,7 @@
 // bepress Digital Commons' bepress_citation_* tags: Highwire's names with a prefix.
 import type { Author } from '../schema/paper';
 import { parseAuthorName } from './authors';
+import { bibliographic } from './bibliographic';
 import { type Candidate, MAX_AUTHORS, present } from './candidate';
 import { findDoi } from './dublin-core';
 import { type MetaTags, readMetaTags } from './meta-tags';
@@ -23,6 +24,13 @@ export function readBepress(doc: Document = document, tags: MetaTags = readMetaT
       year: date.year,
       doi: findDoi(tags.all('bepress_citation_doi')),
       venue: cleanText(tags.first('bepress_citation_journal_title', 'bepress_citation_conference_title')),
+      ...bibliographic({
+        volume: tags.first('bepress_citation_volume'),
+        issue: tags.first('bepress_citation_issue'),
+        firstPage: tags.first('bepress_citation_firstpage'),
+        lastPage: tags.first('bepress_citation_lastpage'),
+        publisher: tags.first('bepress_citation_publisher'),
+      }),
       pdfUrl: absoluteUrl(tags.first('bepress_citation_pdf_url'), doc),
     }),
   };

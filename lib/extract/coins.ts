@@ -3,6 +3,7 @@
 import { normaliseDoi } from '../identifiers';
 import type { Author } from '../schema/paper';
 import { parseAuthorName } from './authors';
+import { bibliographic } from './bibliographic';
 import { type Candidate, present } from './candidate';
 import { cleanText } from './text';
 import { firstDate } from './values';
@@ -47,6 +48,15 @@ export function readCoinsSpan(span: Element): Candidate {
       doi: identifiers.map((id) => normaliseDoi(id.replace(/^info:doi\//i, ''))).find((d): d is string => d !== null),
       pmid: identifiers.find((id) => /^info:pmid\//i.test(id))?.replace(/^info:pmid\//i, ''),
       venue: cleanText(params.get('rft.jtitle') ?? params.get('rft.stitle')),
+      ...bibliographic({
+        volume: params.get('rft.volume'),
+        issue: params.get('rft.issue'),
+        firstPage: params.get('rft.spage'),
+        lastPage: params.get('rft.epage'),
+        pages: params.get('rft.pages'),
+        publisher: params.get('rft.pub'),
+        language: params.get('rft.language'),
+      }),
     }),
   };
 }

@@ -3,6 +3,7 @@
 import { normaliseDoi } from '../identifiers';
 import type { Author } from '../schema/paper';
 import { parseAuthorName } from './authors';
+import { bibliographic } from './bibliographic';
 import { type Candidate, MAX_AUTHORS, present } from './candidate';
 import { dedupeRepeatedList } from './highwire';
 import { type MetaTags, readMetaTags } from './meta-tags';
@@ -25,6 +26,15 @@ export function readDublinCore(doc: Document = document, tags: MetaTags = readMe
       year: date.year,
       doi: findDoi(tags.all('dc.identifier', 'dcterms.identifier', 'dc.identifier.doi')),
       venue: cleanText(tags.first('dc.relation.ispartof', 'dcterms.ispartof', 'dcterms.bibliographiccitation.jtitle')),
+      // Open Journal Systems writes DC.Citation.*; DCTERMS has bibliographicCitation.* for the same.
+      ...bibliographic({
+        volume: tags.first('dc.citation.volume', 'dcterms.bibliographiccitation.volume'),
+        issue: tags.first('dc.citation.issue', 'dcterms.bibliographiccitation.issue'),
+        firstPage: tags.first('dc.citation.spage', 'dcterms.bibliographiccitation.spage'),
+        lastPage: tags.first('dc.citation.epage', 'dcterms.bibliographiccitation.epage'),
+        publisher: tags.first('dc.publisher', 'dcterms.publisher'),
+        language: tags.first('dc.language', 'dcterms.language', 'dc.language.iso'),
+      }),
     }),
   };
 }

@@ -1,6 +1,7 @@
 // EPrints repository software's eprints.* tags (institutional repositories, Pensoft).
 import type { Author } from '../schema/paper';
 import { parseAuthorName } from './authors';
+import { bibliographic } from './bibliographic';
 import { type Candidate, MAX_AUTHORS, present } from './candidate';
 import { findDoi } from './dublin-core';
 import { type MetaTags, readMetaTags } from './meta-tags';
@@ -25,6 +26,12 @@ export function readEprints(doc: Document = document, tags: MetaTags = readMetaT
       year: date.year,
       doi: findDoi(tags.all('eprints.id_number', 'eprints.doi')),
       venue: cleanText(tags.first('eprints.publication', 'eprints.book_title', 'eprints.event_title')),
+      ...bibliographic({
+        volume: tags.first('eprints.volume'),
+        issue: tags.first('eprints.number'),
+        pages: tags.first('eprints.pagerange'),
+        publisher: tags.first('eprints.publisher'),
+      }),
       pdfUrl: absoluteUrl(documentUrl, doc),
     }),
   };

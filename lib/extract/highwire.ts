@@ -3,6 +3,7 @@
 import { normaliseDoi, normaliseOrcid } from '../identifiers';
 import type { Author } from '../schema/paper';
 import { parseAuthorName, splitAuthorList } from './authors';
+import { bibliographic } from './bibliographic';
 import { type Candidate, MAX_AUTHORS, present } from './candidate';
 import { toIsoDate } from './dates';
 import { type MetaTags, readMetaTags } from './meta-tags';
@@ -36,6 +37,14 @@ export function readHighwire(doc: Document = document, tags: MetaTags = readMeta
           'citation_inbook_title',
         ),
       ),
+      ...bibliographic({
+        volume: tags.first('citation_volume'),
+        issue: tags.first('citation_issue'),
+        firstPage: tags.first('citation_firstpage'),
+        lastPage: tags.first('citation_lastpage'),
+        publisher: tags.first('citation_publisher'),
+        language: tags.first('citation_language'),
+      }),
       pdfUrl: absoluteUrl(tags.first('citation_pdf_url'), doc),
     }),
   };
@@ -62,6 +71,9 @@ export function readHighwireAuthors(tags: MetaTags): Author[] {
     } else if (name === 'citation_author_orcid') {
       const orcid = cleanText(content);
       if (orcid) current.orcid = normaliseOrcid(orcid);
+    } else if (name === 'citation_author_email') {
+      const email = cleanText(content)?.replace(/^mailto:/i, '');
+      if (email && email.length <= 320 && email.includes('@')) current.email = email;
     }
   }
   if (authors.length > 0) return dedupeRepeatedList(authors);

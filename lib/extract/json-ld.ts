@@ -5,6 +5,7 @@
 import { normaliseDoi, normaliseOrcid } from '../identifiers';
 import type { Author } from '../schema/paper';
 import { parseAuthorName } from './authors';
+import { bibliographic } from './bibliographic';
 import { type Candidate, MAX_AUTHORS, present } from './candidate';
 import { cleanText } from './text';
 import { absoluteUrl, firstDate } from './values';
@@ -110,6 +111,7 @@ export function readJsonLd(doc: Document = document): JsonLdCandidate {
       year: date.year,
       doi,
       venue: readVenue(article.isPartOf, resolve),
+      ...readPlacement(article, resolve),
       pdfUrl: readPdf(article, resolve, doc),
     }),
   };
@@ -158,6 +160,48 @@ function readVenue(value: unknown, resolve: (v: unknown) => unknown): string | n
     node = resolve(part.isPartOf);
   }
   return typeof node === 'string' ? cleanText(node) : null;
+}
+
+/**
+ * Volume and issue from the isPartOf chain (PublicationIssue.issueNumber,
+ * PublicationVolume.volumeNumber), pages from the article, its publisher and language.
+ */
+function readPlacement(article: Json, resolve: (v: unknown) => unknown) {
+  let volume: string | undefined;
+  let issue: string | undefined;
+  let node = resolve(Array.isArray(article.isPartOf) ? article.isPartOf[0] : article.isPartOf);
+  for (let depth = 0; depth < 4 && node && typeof node === 'object'; depth++) {
+    const part = node as Json;
+    issue ??= firstText(part.issueNumber);
+    volume ??= firstText(part.volumeNumber);
+    node = resolve(part.isPartOf);
+  }
+  const publisher = resolve(Array.isArray(article.publisher) ? article.publisher[0] : article.publisher);
+  const language = resolve(Array.isArray(article.inLanguage) ? article.inLanguage[0] : article.inLanguage);
+  const named = (value: unknown) =>
+    typeof value === 'string'
+      ? value
+      : value && typeof value === 'object'
+        ? firstString((value as Json).name)
+        : undefined;
+  return bibliographic({
+    volume: volume ?? firstText(article.volumeNumber),
+    issue: issue ?? firstText(article.issueNumber),
+    firstPage: firstText(article.pageStart),
+    lastPage: firstText(article.pageEnd),
+    pages: firstText(article.pagination),
+    publisher: named(publisher),
+    language:
+      language && typeof language === 'object'
+        ? (firstString((language as Json).alternateName) ?? firstString((language as Json).name))
+        : firstText(language),
+  });
+}
+
+/** A string, or a number written as one (volumeNumber: 12). */
+function firstText(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return firstString(value);
 }
 
 function readPdf(article: Json, resolve: (v: unknown) => unknown, doc: Document): string | null {

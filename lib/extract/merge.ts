@@ -56,6 +56,11 @@ const FIELD_NAMES: readonly FieldName[] = [
   'arxivId',
   'pmid',
   'venue',
+  'volume',
+  'issue',
+  'pages',
+  'publisher',
+  'language',
   'pdfUrl',
 ];
 

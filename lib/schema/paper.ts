@@ -9,6 +9,8 @@ export const AuthorSchema = z.object({
   affiliations: z.array(z.string().max(2000)).max(100).default([]),
   /** Bare ORCID iD, 0000-0000-0000-000X, without the resolver prefix. */
   orcid: z.string().max(100).optional(),
+  /** As the page gives it (citation_author_email): kept to tell authors of the same name apart. */
+  email: z.string().max(320).optional(),
 });
 export type Author = z.infer<typeof AuthorSchema>;
 
@@ -44,6 +46,15 @@ export const PaperMetadataSchema = z.object({
   arxivId: text(100),
   pmid: text(100),
   venue: text(2000),
+  // Where the paper sits in its venue, its publisher and language. Optional on input: records
+  // made before these were read (a queued correction, a saved draft) have none.
+  volume: text(100).default(null),
+  issue: text(100).default(null),
+  /** "123–130" (en dash), one page, or an article number ("e1002345"). */
+  pages: text(100).default(null),
+  publisher: text(2000).default(null),
+  /** A language code ("en", "pt-BR") or name, as the page gives it. */
+  language: text(100).default(null),
   pdfUrl: text(5000),
   /** The page the paper was read from. */
   url: z.string().max(10_000),
