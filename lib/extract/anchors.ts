@@ -5,7 +5,7 @@ import type { Author, PaperMetadata } from '../schema/paper';
 import { stripMarkers } from './authors';
 import { toIsoDate } from './dates';
 import { headerRegion, type ShortElement, shortElements } from './short-elements';
-import { bodyOf, comparisonKey, visibleText } from './text';
+import { bodyOf, comparisonKey, firstKeyChar, visibleText } from './text';
 import type { FieldAnchors } from './types';
 import { isShown, type VisibilityCache } from './visibility';
 import { headingText } from './visible';
@@ -91,12 +91,19 @@ export function findAuthorAnchors(authors: readonly Author[], short: Iterable<Sh
       else wanted.set(key, [index]);
     }
   });
+  // A name's key begins with a character one of the wanted keys begins with: most short texts
+  // are passed over on that alone. (Markers are only stripped from the end, so a text's key and
+  // its stripped name's key begin alike, or the stripped key is empty.)
+  const firstChars = new Set<string>();
+  for (const key of wanted.keys()) firstChars.add(key[0] as string);
   let missing = authors.length;
   const used = new Set<Element>();
   const visibility: VisibilityCache = new Map();
   for (const { el, text } of short) {
     if (missing === 0) break;
     if (text.length > 150) continue;
+    const first = firstKeyChar(text);
+    if (first !== undefined && !firstChars.has(first)) continue;
     const indexes = wanted.get(comparisonKey(stripMarkers(text)));
     const index = indexes?.find((i) => anchors[i] === undefined);
     if (index === undefined || !isShown(el, visibility)) continue;
@@ -110,13 +117,16 @@ export function findAuthorAnchors(authors: readonly Author[], short: Iterable<Sh
 }
 
 export function findDoiAnchor(doi: string, short: Iterable<ShortElement>): Element | undefined {
+  // Digits, dots and slashes are their own lower case (no other character lower-cases to one),
+  // so a text holding the DOI holds its opening "10.1234/" as written: tested before lower-casing.
+  const head = /^[\d./]*/.exec(doi)?.[0] ?? '';
   let best: ShortElement | undefined;
   for (const item of short) {
     // The smallest element writing the DOI: once the walk leaves the subtree of the best so far
     // (descendants follow their ancestor in document order), nothing later can be smaller, so
     // the rest of the page is not read.
     if (best && !best.el.contains(item.el)) break;
-    if (item.text.toLowerCase().includes(doi)) best = item;
+    if (item.text.includes(head) && item.text.toLowerCase().includes(doi)) best = item;
   }
   return best && isShown(best.el) ? best.el : undefined;
 }
@@ -127,8 +137,9 @@ const DATE_IN_TEXT =
 /** The smallest shown element that writes the paper's full date (a bare year is too common to mean it). */
 export function findDateAnchor(date: string, short: Iterable<ShortElement>): Element | undefined {
   if (date.length < 7) return undefined;
+  const year = date.slice(0, 4);
   for (const { el, text } of short) {
-    if (text.length > 120 || !text.includes(date.slice(0, 4))) continue;
+    if (text.length > 120 || !text.includes(year)) continue;
     for (const match of text.matchAll(DATE_IN_TEXT)) {
       if (toIsoDate(match[0]).date === date && !hasChildWithSameDate(el, match[0]) && isShown(el)) return el;
     }
@@ -145,6 +156,9 @@ export function findVenueAnchor(venue: string, short: Iterable<ShortElement>): E
   const key = comparisonKey(venue);
   if (key.length < 3) return undefined;
   for (const { el, text } of short) {
+    // Equal to the key or beginning with it: the same first character (see firstKeyChar).
+    const first = firstKeyChar(text);
+    if (first !== undefined && first !== key[0]) continue;
     const k = comparisonKey(text);
     if ((k === key || (k.startsWith(key) && k.length <= key.length + 30)) && isShown(el)) return el;
   }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, collapseWhitespace, comparisonKey, decodeEntities, visibleText } from '../../../lib/extract/text';
+import {
+  cleanText,
+  collapseWhitespace,
+  comparisonKey,
+  decodeEntities,
+  firstKeyChar,
+  visibleText,
+} from '../../../lib/extract/text';
 import { page } from './page';
 
 describe('cleanText', () => {
@@ -65,5 +72,25 @@ describe('comparisonKey', () => {
   it('makes spellings a person calls the same text equal', () => {
     expect(comparisonKey('Schrödinger’s  “cat”.')).toBe(comparisonKey('Schrodinger\'s "cat"'));
     expect(comparisonKey('A')).not.toBe(comparisonKey('B'));
+  });
+});
+
+describe('firstKeyChar', () => {
+  it("gives the comparison key's first character, or undefined when a non-ASCII character decides it", () => {
+    for (const text of [
+      'Ada Lovelace',
+      '  (12) Journal',
+      '“Quoted”',
+      '-- ',
+      '',
+      'İstanbul',
+      '\u212avelvin',
+      'a\u0301b',
+    ])
+      expect([undefined, comparisonKey(text)[0] ?? '']).toContain(firstKeyChar(text));
+    expect(firstKeyChar('Ada Lovelace')).toBe('a');
+    expect(firstKeyChar('  (12) Journal')).toBe('1');
+    expect(firstKeyChar('-- ')).toBe('');
+    expect(firstKeyChar('İstanbul')).toBeUndefined();
   });
 });
