@@ -4,6 +4,7 @@
 import type { Author, PaperMetadata } from '../schema/paper';
 import { stripMarkers } from './authors';
 import { toIsoDate } from './dates';
+import { headingsWhere } from './headings';
 import { headerRegion, type ShortElement, shortElements } from './short-elements';
 import { bodyOf, comparisonKey, firstKeyChar, visibleText } from './text';
 import type { FieldAnchors } from './types';
@@ -44,23 +45,34 @@ export function findTitleAnchor(doc: Document, title: string): Element | undefin
   const body = bodyOf(doc);
   if (!key || !body) return undefined;
   // Headings first; elements classed "title" only when no heading shows it.
-  return (
-    titleIn(body.querySelectorAll('h1, h2, h3, [itemprop="headline"]'), title, key) ??
-    titleIn(body.querySelectorAll('[class*="title" i]'), title, key)
-  );
+  const writes = (el: Element) => writesTitle(el, title, key) !== undefined;
+  const headings =
+    headingsWhere(body, ['h1', 'h2', 'h3'], MAX_TITLE_CANDIDATES, writes, true) ??
+    [...body.querySelectorAll('h1, h2, h3, [itemprop="headline"]')].slice(0, MAX_TITLE_CANDIDATES).filter(writes);
+  return titleIn(headings, title, key) ?? titleIn(body.querySelectorAll('[class*="title" i]'), title, key);
 }
+
+const MAX_TITLE_CANDIDATES = 1000;
 
 function titleIn(candidates: ArrayLike<Element>, title: string, key: string): Element | undefined {
   const exact: Element[] = [];
   const prefixed: Element[] = [];
-  for (let i = 0, n = Math.min(candidates.length, 1000); i < n; i++) {
+  for (let i = 0, n = Math.min(candidates.length, MAX_TITLE_CANDIDATES); i < n; i++) {
     const el = candidates[i] as Element;
-    if ((el.textContent?.length ?? 0) > title.length * 3 + 200) continue;
-    const text = comparisonKey(headingText(el));
-    if (text === key) exact.push(el);
-    else if (text.startsWith(key) && text.length <= key.length * 1.5 + 10) prefixed.push(el);
+    const writes = writesTitle(el, title, key);
+    if (writes === 'exact') exact.push(el);
+    else if (writes === 'prefixed') prefixed.push(el);
   }
   return firstShown(exact) ?? firstShown(prefixed);
+}
+
+/** Whether an element's text is the title, or the title and a short suffix (a version badge). */
+function writesTitle(el: Element, title: string, key: string): 'exact' | 'prefixed' | undefined {
+  if ((el.textContent?.length ?? 0) > title.length * 3 + 200) return undefined;
+  const text = comparisonKey(headingText(el));
+  if (text === key) return 'exact';
+  if (text.startsWith(key) && text.length <= key.length * 1.5 + 10) return 'prefixed';
+  return undefined;
 }
 
 // #abstract and .abstract included: [id^="abs" i] and [class*="abstract" i] find them too, and

@@ -3,11 +3,11 @@ import { findAnchors, findTitleAnchor } from './anchors';
 import { readBepress } from './bepress';
 import type { Candidate } from './candidate';
 import { isChallengePage } from './challenge';
-import { readCoins } from './coins';
+import { coinsSpans, readCoins } from './coins';
 import { readDublinCore } from './dublin-core';
 import { readEprints } from './eprints';
 import { readHighwire } from './highwire';
-import { readJsonLd } from './json-ld';
+import { jsonLdScripts, readJsonLd } from './json-ld';
 import { markShown, mergeCandidates } from './merge';
 import { readMetaTags } from './meta-tags';
 import { readOpenGraph } from './open-graph';
@@ -94,7 +94,7 @@ export function mayHavePaper(doc: Document, url: URL): boolean {
   if (isChallengePage(doc)) return false;
   const tags = readMetaTags(doc);
   if (TITLE_TAGS.some((name) => tags.first(name))) return true;
-  if (doc.querySelector('script[type="application/ld+json" i], span.Z3988')) return true;
+  if (jsonLdScripts(doc).length > 0 || coinsSpans(doc).length > 0) return true;
   const address = readUrlIdentifiers(url).fields;
   return Boolean(address.doi || address.arxivId);
 }

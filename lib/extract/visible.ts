@@ -4,6 +4,7 @@
 import type { Author } from '../schema/paper';
 import { parseAuthorName, stripMarkers } from './authors';
 import { type Candidate, MAX_AUTHORS, present } from './candidate';
+import { headingsWhere } from './headings';
 import { bodyOf, cleanText, visibleText } from './text';
 import { absoluteUrl } from './values';
 import { isShown } from './visibility';
@@ -16,8 +17,8 @@ export interface VisibleReading {
   authorElements: Element[];
 }
 
-// Most specific first; a bare h1 last. One query for all, ranked here: each extra
-// querySelectorAll is a walk over the whole page.
+// Most specific first; a bare h1 last. The candidates are found once (headingsWhere) and ranked
+// here: each extra querySelectorAll is a walk over the whole page.
 const TITLE_SELECTORS = [
   '[itemprop="headline"]',
   'h1.citation__title',
@@ -47,7 +48,11 @@ export function headingText(el: Element): string {
 }
 
 export function readVisibleTitle(doc: Document): Element | undefined {
-  const found = [...(bodyOf(doc)?.querySelectorAll(TITLE_QUERY) ?? [])].slice(0, MAX_HEADINGS);
+  const body = bodyOf(doc);
+  if (!body) return undefined;
+  const found =
+    headingsWhere(body, ['h1'], MAX_HEADINGS, () => true, true) ??
+    [...body.querySelectorAll(TITLE_QUERY)].slice(0, MAX_HEADINGS);
   return bestMatch(found, TITLE_SELECTORS, (el) => {
     const text = headingText(el);
     return text.length >= 5 && text.length <= 1000 && !NOT_A_TITLE.test(text) && isShown(el);
@@ -92,10 +97,10 @@ export function readVisibleAbstract(doc: Document): Element | undefined {
   if (!body) return undefined;
   // A heading "Abstract" followed by the text: what a reader recognises first. Publishers put
   // highlights, graphical abstracts and author lists in boxes classed "abstract" too.
-  const headings = body.querySelectorAll('h2, h3, h4, h5');
-  for (let i = 0, n = Math.min(headings.length, MAX_HEADINGS); i < n; i++) {
-    const heading = headings[i] as Element;
-    if ((heading.textContent?.length ?? 0) > 80 || !ABSTRACT_HEADING.test(visibleText(heading, 40))) continue;
+  const headings =
+    headingsWhere(body, ['h2', 'h3', 'h4', 'h5'], MAX_HEADINGS, isAbstractHeading) ??
+    [...body.querySelectorAll('h2, h3, h4, h5')].slice(0, MAX_HEADINGS).filter(isAbstractHeading);
+  for (const heading of headings) {
     const section = abstractUnderHeading(heading);
     if (section) return section;
   }
@@ -104,6 +109,15 @@ export function readVisibleAbstract(doc: Document): Element | undefined {
     ABSTRACT_SELECTORS,
     (el) => !isHighlights(el) && !holdsTitle(el) && abstractText(el, 400).length >= 50 && isShown(el),
   );
+}
+
+// The words ABSTRACT_HEADING needs, or a zero-width character that could split them in the
+// source (visibleText drops those): only headings with these are read as the reader sees them.
+const MAY_NAME_ABSTRACT = /abstract|summary|[\u200b-\u200d\u2060\ufeff\u00ad]/i;
+
+function isAbstractHeading(heading: Element): boolean {
+  const raw = heading.textContent ?? '';
+  return raw.length <= 80 && MAY_NAME_ABSTRACT.test(raw) && ABSTRACT_HEADING.test(visibleText(heading, 40));
 }
 
 /**
@@ -157,15 +171,25 @@ export function abstractText(el: Element, maxChars?: number): string {
   return visibleText(el, maxChars).replace(ABSTRACT_LABEL, '');
 }
 
-// Names marked up as names: schema.org microdata, rel=author, and Highwire-era classes.
-const AUTHOR_SELECTORS = [
-  '[itemprop="author"] [itemprop="name"]',
-  '[itemprop="author"]',
-  'a[rel="author"]',
-  '.citation_author',
-  '.authors .author-name',
-  '.authors a.author',
-];
+// Names marked up as names: schema.org microdata, rel=author, and Highwire-era classes, in rank
+// order. Each is a walk over the whole page, so a selector that cannot match (the page has no
+// [itemprop="author"], no .authors) is not queried; a class alone is the browser's kept list.
+function authorCandidates(doc: Document, body: Element): (() => ArrayLike<Element>)[] {
+  let marked: NodeListOf<Element> | undefined;
+  const itemprops = () => (marked ??= body.querySelectorAll('[itemprop="author"]'));
+  const underAuthors = () => doc.getElementsByClassName('authors').length > 0;
+  return [
+    () =>
+      itemprops().length > 0 || body.closest('[itemprop="author"]')
+        ? body.querySelectorAll('[itemprop="author"] [itemprop="name"]')
+        : [],
+    itemprops,
+    () => body.querySelectorAll('a[rel="author"]'),
+    () => body.getElementsByClassName('citation_author'),
+    () => (underAuthors() ? body.querySelectorAll('.authors .author-name') : []),
+    () => (underAuthors() ? body.querySelectorAll('.authors a.author') : []),
+  ];
+}
 
 export function readVisibleAuthors(doc: Document): Element[] {
   const body = bodyOf(doc);
@@ -173,8 +197,8 @@ export function readVisibleAuthors(doc: Document): Element[] {
   // One query per selector in rank order, stopping at the first that shows names: most pages
   // answer with the first or with none, and Chromium matches one selector on a fast path, a
   // list through its general matcher.
-  for (const selector of AUTHOR_SELECTORS) {
-    const found = body.querySelectorAll(selector);
+  for (const candidates of authorCandidates(doc, body)) {
+    const found = candidates();
     const shown: Element[] = [];
     for (let i = 0, n = Math.min(found.length, MAX_AUTHORS); i < n; i++) {
       const el = found[i] as Element;
