@@ -9,7 +9,7 @@ import { readEprints } from './eprints';
 import { readHighwire } from './highwire';
 import { jsonLdScripts, readJsonLd } from './json-ld';
 import { markShown, mergeCandidates } from './merge';
-import { readMetaTags } from './meta-tags';
+import { type MetaTags, readMetaTags } from './meta-tags';
 import { readOpenGraph } from './open-graph';
 import { readTextIdentifiers, readUrlIdentifiers } from './page-identifiers';
 import { readPrism } from './prism';
@@ -25,9 +25,9 @@ const SCHOLARLY_SOURCES = new Set(['highwire', 'dublin-core', 'prism', 'eprints'
  * Reads every standard vocabulary and the visible page, merges them (lib/extract/merge.ts),
  * and returns one paper with its anchors; null when nothing on the page says it is a paper.
  */
-export function extractEmbedded(doc: Document, url: URL, site = 'generic'): DetectedPaper | null {
+export function extractEmbedded(doc: Document, url: URL, site = 'generic', tagsRead?: MetaTags): DetectedPaper | null {
   if (isChallengePage(doc)) return null;
-  const tags = readMetaTags(doc);
+  const tags = tagsRead ?? readMetaTags(doc);
   const jsonLd = readJsonLd(doc);
   const embedded: Candidate[] = [
     readHighwire(doc, tags),
@@ -89,10 +89,11 @@ const TITLE_TAGS = [
 /**
  * Cheap: could this page carry a paper? True when a scholarly title tag, a JSON-LD block, a
  * COinS span or an identifier in the address is present. extractEmbedded decides for certain.
+ * `tagsRead`: the page's meta tags when the caller has read them already.
  */
-export function mayHavePaper(doc: Document, url: URL): boolean {
+export function mayHavePaper(doc: Document, url: URL, tagsRead?: MetaTags): boolean {
   if (isChallengePage(doc)) return false;
-  const tags = readMetaTags(doc);
+  const tags = tagsRead ?? readMetaTags(doc);
   if (TITLE_TAGS.some((name) => tags.first(name))) return true;
   if (jsonLdScripts(doc).length > 0 || coinsSpans(doc).length > 0) return true;
   const address = readUrlIdentifiers(url).fields;

@@ -73,20 +73,27 @@ function bestMatch(found: readonly Element[], ranked: readonly string[], accept:
   return best;
 }
 
-const ABSTRACT_SELECTORS = [
-  '#abstract',
-  '#Abs1-content',
-  '#Abs1',
-  'section.abstract',
-  'div.abstract',
-  'blockquote.abstract',
-  '.abstract',
-  '.abstractSection',
-  '.article__abstract',
-  'section[aria-labelledby*="abstract" i]',
-  '[itemprop="description"]',
-  '[class*="abstract" i]',
+// Boxes that hold the abstract, in rank order. Each query walks the whole page, so classes come
+// from the browser's kept list of the class (one list for the four ".abstract" selectors).
+const ABSTRACT_BOXES: readonly ((body: Element) => ArrayLike<Element>)[] = [
+  (body) => body.querySelectorAll('#abstract'),
+  (body) => body.querySelectorAll('#Abs1-content'),
+  (body) => body.querySelectorAll('#Abs1'),
+  (body) => classed(body, 'abstract', 'section'),
+  (body) => classed(body, 'abstract', 'div'),
+  (body) => classed(body, 'abstract', 'blockquote'),
+  (body) => body.getElementsByClassName('abstract'),
+  (body) => body.getElementsByClassName('abstractSection'),
+  (body) => body.getElementsByClassName('article__abstract'),
+  (body) => body.querySelectorAll('section[aria-labelledby*="abstract" i]'),
+  (body) => body.querySelectorAll('[itemprop="description"]'),
+  (body) => body.querySelectorAll('[class*="abstract" i]'),
 ];
+
+/** `tag.name` (section.abstract) from the class's list. */
+function classed(root: Element, name: string, tag: string): Element[] {
+  return [...root.getElementsByClassName(name)].filter((el) => el.localName === tag);
+}
 // "Abstract", "Abstract (provisional)" (BMC), "Scientific abstract" (APA).
 const ABSTRACT_HEADING = /^(?:abstract|summary|scientific abstract)(?:\s*\([^)]{0,30}\))?[:.]?$/i;
 // "Abstract", and the navigation link HighWire prints before it ("Next Section Abstract").
@@ -106,7 +113,7 @@ export function readVisibleAbstract(doc: Document): Element | undefined {
   }
   return firstByRank(
     body,
-    ABSTRACT_SELECTORS,
+    ABSTRACT_BOXES,
     (el) => !isHighlights(el) && !holdsTitle(el) && abstractText(el, 400).length >= 50 && isShown(el),
   );
 }
@@ -121,13 +128,17 @@ function isAbstractHeading(heading: Element): boolean {
 }
 
 /**
- * The first element (document order) of the earliest selector in `ranked` that has one passing
- * `accept`. Selectors are queried in rank order and only until one answers, so the costly
+ * The first element (document order) of the earliest query in `ranked` that finds one passing
+ * `accept`. Queries run in rank order and only until one answers, so the costly
  * catch-all last ([class*="abstract" i]) runs only on pages the specific ones miss.
  */
-function firstByRank(root: Element, ranked: readonly string[], accept: (el: Element) => boolean): Element | undefined {
-  for (const selector of ranked) {
-    const found = root.querySelectorAll(selector);
+function firstByRank(
+  root: Element,
+  ranked: readonly ((root: Element) => ArrayLike<Element>)[],
+  accept: (el: Element) => boolean,
+): Element | undefined {
+  for (const query of ranked) {
+    const found = query(root);
     for (let i = 0, n = Math.min(found.length, MAX_HEADINGS); i < n; i++) {
       if (accept(found[i] as Element)) return found[i] as Element;
     }
