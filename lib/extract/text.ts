@@ -88,6 +88,12 @@ const MAX_VISIBLE_CHARS = 2_000_000;
  */
 export function visibleText(el: Element | null | undefined, maxChars = MAX_VISIBLE_CHARS): string {
   if (!el) return '';
+  // One text node (a name, a link, most headings): its text as the walk would gather it.
+  const first = el.firstChild;
+  if (first !== null && first === el.lastChild && first.nodeType === 3 && maxChars > 0) {
+    const text = collapseWhitespace(first.nodeValue ?? '').normalize('NFC');
+    return text.length > maxChars ? text.slice(0, maxChars) : text;
+  }
   const parts: string[] = [];
   let length = 0;
   const walk = (node: Node): void => {
@@ -155,6 +161,23 @@ export function comparisonKey(s: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The first `length` characters of comparisonKey(s), keyed from as little of `s` as gives them:
+ * an abstract's opening, not the whole text. `s` is cut only after a plain space, which is no
+ * part of a key and which no decomposition, mark reordering or final-sigma rule reaches across,
+ * so the keys of the pieces join into the key of the whole.
+ */
+export function comparisonKeyStart(s: string, length: number): string {
+  let key = '';
+  for (let start = 0; start < s.length && key.length < length; ) {
+    const space = s.indexOf(' ', start + 2 * length);
+    const end = space < 0 ? s.length : space + 1;
+    key += comparisonKey(s.slice(start, end));
+    start = end;
+  }
+  return key.slice(0, length);
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   cleanText,
   collapseWhitespace,
   comparisonKey,
+  comparisonKeyStart,
   decodeEntities,
   firstKeyChar,
   visibleText,
@@ -92,5 +93,14 @@ describe('firstKeyChar', () => {
     expect(firstKeyChar('  (12) Journal')).toBe('1');
     expect(firstKeyChar('-- ')).toBe('');
     expect(firstKeyChar('İstanbul')).toBeUndefined();
+  });
+});
+
+describe('comparisonKeyStart', () => {
+  it('is the opening of the whole key, read from the opening of the text', () => {
+    const abstract = `${'Ünïcode “quotes” and ΑΣ Σ words. '.repeat(40)}tail`;
+    for (const length of [1, 5, 200, 5000]) {
+      expect(comparisonKeyStart(abstract, length)).toBe(comparisonKey(abstract).slice(0, length));
+    }
   });
 });
