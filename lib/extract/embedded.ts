@@ -12,6 +12,7 @@ import { markShown, mergeCandidates } from './merge';
 import { type MetaTags, readMetaTags } from './meta-tags';
 import { readOpenGraph } from './open-graph';
 import { readTextIdentifiers, readUrlIdentifiers } from './page-identifiers';
+import { PageQueries } from './page-queries';
 import { readPrism } from './prism';
 import { dropUnconfirmed, readBylineAuthors } from './stale-tags';
 import { comparisonKey } from './text';
@@ -41,7 +42,8 @@ export function extractEmbedded(doc: Document, url: URL, site = 'generic', tagsR
     readUrlIdentifiers(url),
   ];
   dropForeignCoins(embedded);
-  const visible = readVisible(doc);
+  const queries = new PageQueries(doc);
+  const visible = readVisible(doc, queries);
   if (!isPaperPage(embedded, jsonLd.scholarly, visible.candidate)) return null;
   const seen = visible.candidate;
   const embeddedTitle = embedded.find((c) => c.fields.title)?.fields.title;
@@ -55,7 +57,7 @@ export function extractEmbedded(doc: Document, url: URL, site = 'generic', tagsR
     embeddedTitle &&
     comparisonKey(seen.fields.title) !== comparisonKey(embeddedTitle)
   ) {
-    if (!isStrongTitle(titleEl) || findTitleAnchor(doc, embeddedTitle)) delete seen.fields.title;
+    if (!isStrongTitle(titleEl) || findTitleAnchor(doc, embeddedTitle, queries)) delete seen.fields.title;
     else {
       // The tags describe another paper: keep only what the page confirms, read the byline.
       dropUnconfirmed(embedded, doc, titleEl);
@@ -72,7 +74,7 @@ export function extractEmbedded(doc: Document, url: URL, site = 'generic', tagsR
   // The PDF named in tags is the article's; a "PDF" button is only trusted when nothing names one.
   if (embedded.some((c) => c.fields.pdfUrl)) delete seen.fields.pdfUrl;
   const metadata = mergeCandidates([...embedded, seen], url.href, site);
-  const anchors = findAnchors(doc, metadata, visible.elements);
+  const anchors = findAnchors(doc, metadata, visible.elements, queries);
   markShown(metadata, anchors);
   return { metadata, anchors };
 }

@@ -8,25 +8,22 @@
 // not a global outside browsers (the extract CLI runs on Node).
 const FOLLOWING = 4;
 
-const HEADLINE = '[itemprop="headline"]';
-
 /**
- * The elements under `root` named one of `tags` (and, with `headlines`, those marked
- * [itemprop="headline"]) that pass `keep`, in document order; undefined when there are more
- * than `max` of them to test, for the caller to fall back on its own bounded query. `keep` sees
- * each element once, in no particular order.
+ * The elements under `root` named one of `tags`, and the `marked` ones (the headlines, in
+ * document order), that pass `keep`, in document order; undefined when there are more than
+ * `max` of them to test, for the caller to fall back on its own bounded query. `keep` sees each
+ * element once, in no particular order.
  */
 export function headingsWhere(
   root: Element,
   tags: readonly string[],
   max: number,
   keep: (el: Element) => boolean,
-  headlines = false,
+  marked?: ArrayLike<Element>,
 ): Element[] | undefined {
   const lists: ArrayLike<Element>[] = tags.map((tag) => root.getElementsByTagName(tag));
-  const marked = headlines ? root.querySelectorAll(HEADLINE) : undefined;
   // An <h1 itemprop="headline"> is in two lists: tested once, as a headline.
-  const twice = marked?.length ? new Set<Element>(marked) : undefined;
+  const twice = marked?.length ? new Set<Element>(Array.from(marked)) : undefined;
   if (marked) lists.push(marked);
   let total = 0;
   for (const list of lists) total += list.length;

@@ -5,6 +5,7 @@ import type { Author } from '../schema/paper';
 import { parseAuthorName, stripMarkers } from './authors';
 import { type Candidate, MAX_AUTHORS, present } from './candidate';
 import { headingsWhere } from './headings';
+import { PageQueries } from './page-queries';
 import { bodyOf, cleanText, visibleText } from './text';
 import { absoluteUrl } from './values';
 import { isShown } from './visibility';
@@ -47,11 +48,11 @@ export function headingText(el: Element): string {
   return visibleText(el, 2000).replace(TITLE_LABEL, '');
 }
 
-export function readVisibleTitle(doc: Document): Element | undefined {
-  const body = bodyOf(doc);
+export function readVisibleTitle(doc: Document, queries = new PageQueries(doc)): Element | undefined {
+  const body = queries.body;
   if (!body) return undefined;
   const found =
-    headingsWhere(body, ['h1'], MAX_HEADINGS, () => true, true) ??
+    headingsWhere(body, ['h1'], MAX_HEADINGS, () => true, queries.itemprop('headline')) ??
     [...body.querySelectorAll(TITLE_QUERY)].slice(0, MAX_HEADINGS);
   return bestMatch(found, TITLE_SELECTORS, (el) => {
     const text = headingText(el);
@@ -75,7 +76,7 @@ function bestMatch(found: readonly Element[], ranked: readonly string[], accept:
 
 // Boxes that hold the abstract, in rank order. Each query walks the whole page, so classes come
 // from the browser's kept list of the class (one list for the four ".abstract" selectors).
-const ABSTRACT_BOXES: readonly ((body: Element) => ArrayLike<Element>)[] = [
+const ABSTRACT_BOXES: readonly ((body: Element, queries: PageQueries) => ArrayLike<Element>)[] = [
   (body) => body.querySelectorAll('#abstract'),
   (body) => body.querySelectorAll('#Abs1-content'),
   (body) => body.querySelectorAll('#Abs1'),
@@ -86,7 +87,7 @@ const ABSTRACT_BOXES: readonly ((body: Element) => ArrayLike<Element>)[] = [
   (body) => body.getElementsByClassName('abstractSection'),
   (body) => body.getElementsByClassName('article__abstract'),
   (body) => body.querySelectorAll('section[aria-labelledby*="abstract" i]'),
-  (body) => body.querySelectorAll('[itemprop="description"]'),
+  (_, queries) => queries.itemprop('description'),
   (body) => body.querySelectorAll('[class*="abstract" i]'),
 ];
 
@@ -99,8 +100,8 @@ const ABSTRACT_HEADING = /^(?:abstract|summary|scientific abstract)(?:\s*\([^)]{
 // "Abstract", and the navigation link HighWire prints before it ("Next Section Abstract").
 const ABSTRACT_LABEL = /^(?:(?:next|previous) section\s+)?(?:abstract|summary)\b(?:\s*\([^)]{0,30}\))?\s*[:.]?\s*/i;
 
-export function readVisibleAbstract(doc: Document): Element | undefined {
-  const body = bodyOf(doc);
+export function readVisibleAbstract(doc: Document, queries = new PageQueries(doc)): Element | undefined {
+  const body = queries.body;
   if (!body) return undefined;
   // A heading "Abstract" followed by the text: what a reader recognises first. Publishers put
   // highlights, graphical abstracts and author lists in boxes classed "abstract" too.
@@ -113,6 +114,7 @@ export function readVisibleAbstract(doc: Document): Element | undefined {
   }
   return firstByRank(
     body,
+    queries,
     ABSTRACT_BOXES,
     (el) => !isHighlights(el) && !holdsTitle(el) && abstractText(el, 400).length >= 50 && isShown(el),
   );
@@ -134,11 +136,12 @@ function isAbstractHeading(heading: Element): boolean {
  */
 function firstByRank(
   root: Element,
-  ranked: readonly ((root: Element) => ArrayLike<Element>)[],
+  queries: PageQueries,
+  ranked: readonly ((root: Element, queries: PageQueries) => ArrayLike<Element>)[],
   accept: (el: Element) => boolean,
 ): Element | undefined {
   for (const query of ranked) {
-    const found = query(root);
+    const found = query(root, queries);
     for (let i = 0, n = Math.min(found.length, MAX_HEADINGS); i < n; i++) {
       if (accept(found[i] as Element)) return found[i] as Element;
     }
@@ -183,18 +186,15 @@ export function abstractText(el: Element, maxChars?: number): string {
 }
 
 // Names marked up as names: schema.org microdata, rel=author, and Highwire-era classes, in rank
-// order. Each is a walk over the whole page, so a selector that cannot match (the page has no
-// [itemprop="author"], no .authors) is not queried; a class alone is the browser's kept list.
-function authorCandidates(doc: Document, body: Element): (() => ArrayLike<Element>)[] {
-  let marked: NodeListOf<Element> | undefined;
-  const itemprops = () => (marked ??= body.querySelectorAll('[itemprop="author"]'));
+// order. Each query is a walk over the whole page, so microdata comes from the extraction's one
+// [itemprop] query, a class alone from the browser's kept list of it, and selectors that cannot
+// match (no .authors on the page) are not queried.
+function authorCandidates(doc: Document, body: Element, queries: PageQueries): (() => ArrayLike<Element>)[] {
   const underAuthors = () => doc.getElementsByClassName('authors').length > 0;
   return [
-    () =>
-      itemprops().length > 0 || body.closest('[itemprop="author"]')
-        ? body.querySelectorAll('[itemprop="author"] [itemprop="name"]')
-        : [],
-    itemprops,
+    // [itemprop="author"] [itemprop="name"]
+    () => queries.itemprop('name').filter((el) => el.parentElement?.closest('[itemprop="author"]')),
+    () => queries.itemprop('author'),
     () => body.querySelectorAll('a[rel="author"]'),
     () => body.getElementsByClassName('citation_author'),
     () => (underAuthors() ? body.querySelectorAll('.authors .author-name') : []),
@@ -202,13 +202,13 @@ function authorCandidates(doc: Document, body: Element): (() => ArrayLike<Elemen
   ];
 }
 
-export function readVisibleAuthors(doc: Document): Element[] {
-  const body = bodyOf(doc);
+export function readVisibleAuthors(doc: Document, queries = new PageQueries(doc)): Element[] {
+  const body = queries.body;
   if (!body) return [];
   // One query per selector in rank order, stopping at the first that shows names: most pages
   // answer with the first or with none, and Chromium matches one selector on a fast path, a
   // list through its general matcher.
-  for (const candidates of authorCandidates(doc, body)) {
+  for (const candidates of authorCandidates(doc, body, queries)) {
     const found = candidates();
     const shown: Element[] = [];
     for (let i = 0, n = Math.min(found.length, MAX_AUTHORS); i < n; i++) {
@@ -225,8 +225,8 @@ export function readVisibleAuthors(doc: Document): Element[] {
 const PDF_LINK_TEXT =
   /^(?:download\s+)?(?:article\s+|full[\s-]?text\s+)?\(?pdf\)?(?:\s*\(.*\))?$|^(?:download|view|get)\s+(?:the\s+)?(?:article\s+)?pdf\b/i;
 
-export function readVisiblePdfLink(doc: Document): Element | undefined {
-  const links = bodyOf(doc)?.querySelectorAll('a[href]') ?? [];
+export function readVisiblePdfLink(doc: Document, queries = new PageQueries(doc)): Element | undefined {
+  const links = queries.links();
   for (let i = 0, n = Math.min(links.length, 3000); i < n; i++) {
     const link = links[i] as Element;
     const raw = link.textContent ?? '';
@@ -237,11 +237,11 @@ export function readVisiblePdfLink(doc: Document): Element | undefined {
   return undefined;
 }
 
-export function readVisible(doc: Document): VisibleReading {
-  const titleEl = readVisibleTitle(doc);
-  const abstractEl = readVisibleAbstract(doc);
-  const authorElements = readVisibleAuthors(doc);
-  const pdfEl = readVisiblePdfLink(doc);
+export function readVisible(doc: Document, queries = new PageQueries(doc)): VisibleReading {
+  const titleEl = readVisibleTitle(doc, queries);
+  const abstractEl = readVisibleAbstract(doc, queries);
+  const authorElements = readVisibleAuthors(doc, queries);
+  const pdfEl = readVisiblePdfLink(doc, queries);
   const authors: Author[] = [];
   const kept: Element[] = [];
   // A name marked up twice (the byline and its hover card) is one author.
