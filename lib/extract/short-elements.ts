@@ -16,7 +16,7 @@ export interface ShortElement {
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'select', 'option', 'head']);
 
 /** The short elements of a region, read as far as a finder asks and no further. */
-export interface ShortElements extends Iterable<ShortElement> {
+export interface ShortElements {
   /** The `index`th short element (read now if not yet); undefined past the last. */
   at(index: number): ShortElement | undefined;
 }
@@ -46,18 +46,7 @@ export function shortElements(root: Element | null | undefined, limit = MAX_ELEM
     while (index >= found.length && readMore()) {}
     return found[index];
   };
-  return {
-    at,
-    [Symbol.iterator]() {
-      let index = 0;
-      return {
-        next: () => {
-          const value = at(index++);
-          return value ? { value, done: false } : { value: undefined, done: true };
-        },
-      };
-    },
-  };
+  return { at };
 }
 
 /** The text of an element that holds a short value itself; undefined for containers and long text. */
