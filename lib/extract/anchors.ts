@@ -4,8 +4,10 @@
 import type { Author, PaperMetadata } from '../schema/paper';
 import { stripMarkers } from './authors';
 import { toIsoDate } from './dates';
-import { headerRegion, type ShortElement, shortElements } from './short-elements';
-import { bodyOf, comparisonKey, visibleText } from './text';
+import { headingsWhere } from './headings';
+import { PageQueries } from './page-queries';
+import { headerRegion, type ShortElement, type ShortElements, shortElements } from './short-elements';
+import { bodyOf, comparisonKey, firstKeyChar, visibleText } from './text';
 import type { FieldAnchors } from './types';
 import { isShown, type VisibilityCache } from './visibility';
 import { headingText } from './visible';
@@ -39,28 +41,39 @@ function firstShown(elements: Iterable<Element>): Element | undefined {
 }
 
 /** The first shown heading or title element whose text is the title (a suffix such as a version badge is allowed). */
-export function findTitleAnchor(doc: Document, title: string): Element | undefined {
+export function findTitleAnchor(doc: Document, title: string, queries = new PageQueries(doc)): Element | undefined {
   const key = comparisonKey(title);
   const body = bodyOf(doc);
   if (!key || !body) return undefined;
   // Headings first; elements classed "title" only when no heading shows it.
-  return (
-    titleIn(body.querySelectorAll('h1, h2, h3, [itemprop="headline"]'), title, key) ??
-    titleIn(body.querySelectorAll('[class*="title" i]'), title, key)
-  );
+  const writes = (el: Element) => writesTitle(el, title, key) !== undefined;
+  const headings =
+    headingsWhere(body, ['h1', 'h2', 'h3'], MAX_TITLE_CANDIDATES, writes, queries.itemprop('headline')) ??
+    [...body.querySelectorAll('h1, h2, h3, [itemprop="headline"]')].slice(0, MAX_TITLE_CANDIDATES).filter(writes);
+  return titleIn(headings, title, key) ?? titleIn(body.querySelectorAll('[class*="title" i]'), title, key);
 }
+
+const MAX_TITLE_CANDIDATES = 1000;
 
 function titleIn(candidates: ArrayLike<Element>, title: string, key: string): Element | undefined {
   const exact: Element[] = [];
   const prefixed: Element[] = [];
-  for (let i = 0, n = Math.min(candidates.length, 1000); i < n; i++) {
+  for (let i = 0, n = Math.min(candidates.length, MAX_TITLE_CANDIDATES); i < n; i++) {
     const el = candidates[i] as Element;
-    if ((el.textContent?.length ?? 0) > title.length * 3 + 200) continue;
-    const text = comparisonKey(headingText(el));
-    if (text === key) exact.push(el);
-    else if (text.startsWith(key) && text.length <= key.length * 1.5 + 10) prefixed.push(el);
+    const writes = writesTitle(el, title, key);
+    if (writes === 'exact') exact.push(el);
+    else if (writes === 'prefixed') prefixed.push(el);
   }
   return firstShown(exact) ?? firstShown(prefixed);
+}
+
+/** Whether an element's text is the title, or the title and a short suffix (a version badge). */
+function writesTitle(el: Element, title: string, key: string): 'exact' | 'prefixed' | undefined {
+  if ((el.textContent?.length ?? 0) > title.length * 3 + 200) return undefined;
+  const text = comparisonKey(headingText(el));
+  if (text === key) return 'exact';
+  if (text.startsWith(key) && text.length <= key.length * 1.5 + 10) return 'prefixed';
+  return undefined;
 }
 
 // #abstract and .abstract included: [id^="abs" i] and [class*="abstract" i] find them too, and
@@ -80,7 +93,7 @@ export function findAbstractAnchor(doc: Document, abstract: string, seen?: Eleme
   return undefined;
 }
 
-export function findAuthorAnchors(authors: readonly Author[], short: Iterable<ShortElement>): (Element | undefined)[] {
+export function findAuthorAnchors(authors: readonly Author[], short: ShortElements): (Element | undefined)[] {
   const anchors: (Element | undefined)[] = authors.map(() => undefined);
   // Every way each author may be written -> the authors written that way, in author order.
   const wanted = new Map<string, number[]>();
@@ -91,12 +104,21 @@ export function findAuthorAnchors(authors: readonly Author[], short: Iterable<Sh
       else wanted.set(key, [index]);
     }
   });
+  // A name's key begins with a character one of the wanted keys begins with: most short texts
+  // are passed over on that alone. (Markers are only stripped from the end, so a text's key and
+  // its stripped name's key begin alike, or the stripped key is empty.)
+  const firstChars = new Set<string>();
+  for (const key of wanted.keys()) firstChars.add(key[0] as string);
   let missing = authors.length;
   const used = new Set<Element>();
   const visibility: VisibilityCache = new Map();
-  for (const { el, text } of short) {
-    if (missing === 0) break;
+  for (let position = 0; missing > 0; position++) {
+    const item = short.at(position);
+    if (!item) break;
+    const { el, text } = item;
     if (text.length > 150) continue;
+    const first = firstKeyChar(text);
+    if (first !== undefined && !firstChars.has(first)) continue;
     const indexes = wanted.get(comparisonKey(stripMarkers(text)));
     const index = indexes?.find((i) => anchors[i] === undefined);
     if (index === undefined || !isShown(el, visibility)) continue;
@@ -109,14 +131,17 @@ export function findAuthorAnchors(authors: readonly Author[], short: Iterable<Sh
   return anchors;
 }
 
-export function findDoiAnchor(doi: string, short: Iterable<ShortElement>): Element | undefined {
+export function findDoiAnchor(doi: string, short: ShortElements): Element | undefined {
+  // Digits, dots and slashes are their own lower case (no other character lower-cases to one),
+  // so a text holding the DOI holds its opening "10.1234/" as written: tested before lower-casing.
+  const head = /^[\d./]*/.exec(doi)?.[0] ?? '';
   let best: ShortElement | undefined;
-  for (const item of short) {
+  for (let i = 0, item = short.at(0); item; item = short.at(++i)) {
     // The smallest element writing the DOI: once the walk leaves the subtree of the best so far
     // (descendants follow their ancestor in document order), nothing later can be smaller, so
     // the rest of the page is not read.
     if (best && !best.el.contains(item.el)) break;
-    if (item.text.toLowerCase().includes(doi)) best = item;
+    if (item.text.includes(head) && item.text.toLowerCase().includes(doi)) best = item;
   }
   return best && isShown(best.el) ? best.el : undefined;
 }
@@ -125,10 +150,12 @@ const DATE_IN_TEXT =
   /\b(\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}\s+[A-Z][a-z]{2}\s+\d{1,2}|[A-Z][a-z]{2,8}\.?\s+\d{4})\b/g;
 
 /** The smallest shown element that writes the paper's full date (a bare year is too common to mean it). */
-export function findDateAnchor(date: string, short: Iterable<ShortElement>): Element | undefined {
+export function findDateAnchor(date: string, short: ShortElements): Element | undefined {
   if (date.length < 7) return undefined;
-  for (const { el, text } of short) {
-    if (text.length > 120 || !text.includes(date.slice(0, 4))) continue;
+  const year = date.slice(0, 4);
+  for (let i = 0, item = short.at(0); item; item = short.at(++i)) {
+    const { el, text } = item;
+    if (text.length > 120 || !text.includes(year)) continue;
     for (const match of text.matchAll(DATE_IN_TEXT)) {
       if (toIsoDate(match[0]).date === date && !hasChildWithSameDate(el, match[0]) && isShown(el)) return el;
     }
@@ -141,20 +168,29 @@ function hasChildWithSameDate(el: Element, written: string): boolean {
   return false;
 }
 
-export function findVenueAnchor(venue: string, short: Iterable<ShortElement>): Element | undefined {
+export function findVenueAnchor(venue: string, short: ShortElements): Element | undefined {
   const key = comparisonKey(venue);
   if (key.length < 3) return undefined;
-  for (const { el, text } of short) {
+  for (let i = 0, item = short.at(0); item; item = short.at(++i)) {
+    const { el, text } = item;
+    // Equal to the key or beginning with it: the same first character (see firstKeyChar).
+    const first = firstKeyChar(text);
+    if (first !== undefined && first !== key[0]) continue;
     const k = comparisonKey(text);
     if ((k === key || (k.startsWith(key) && k.length <= key.length + 30)) && isShown(el)) return el;
   }
   return undefined;
 }
 
-export function findPdfAnchor(doc: Document, pdfUrl: string, seen?: Element): Element | undefined {
+export function findPdfAnchor(
+  doc: Document,
+  pdfUrl: string,
+  seen?: Element,
+  queries = new PageQueries(doc),
+): Element | undefined {
   const target = withoutProtocol(pdfUrl);
   const path = target.slice(target.indexOf('/'));
-  const links = bodyOf(doc)?.querySelectorAll('a[href]') ?? [];
+  const links = queries.links();
   for (let i = 0, n = Math.min(links.length, 5000); i < n; i++) {
     const link = links[i] as Element;
     // Absolute, protocol-relative and root-relative forms compared as strings: resolving every
@@ -180,7 +216,12 @@ export interface VisibleElements {
 }
 
 /** Every anchor of a merged paper. */
-export function findAnchors(doc: Document, metadata: PaperMetadata, seen: VisibleElements = {}): FieldAnchors {
+export function findAnchors(
+  doc: Document,
+  metadata: PaperMetadata,
+  seen: VisibleElements = {},
+  queries = new PageQueries(doc),
+): FieldAnchors {
   const anchors: FieldAnchors = { fields: {}, authors: [] };
   const body = bodyOf(doc);
   if (!body) return anchors;
@@ -190,7 +231,7 @@ export function findAnchors(doc: Document, metadata: PaperMetadata, seen: Visibl
   const title = metadata.title
     ? seen.title && sameText(seen.title, metadata.title)
       ? seen.title
-      : findTitleAnchor(doc, metadata.title)
+      : findTitleAnchor(doc, metadata.title, queries)
     : undefined;
   set('title', title);
   // Long author lists need room: every author is a short element of its own.
@@ -199,7 +240,7 @@ export function findAnchors(doc: Document, metadata: PaperMetadata, seen: Visibl
   if (metadata.doi) set('doi', findDoiAnchor(metadata.doi, short));
   if (metadata.date) set('date', findDateAnchor(metadata.date, short));
   if (metadata.venue) set('venue', findVenueAnchor(metadata.venue, short));
-  if (metadata.pdfUrl) set('pdfUrl', findPdfAnchor(doc, metadata.pdfUrl, seen.pdfUrl));
+  if (metadata.pdfUrl) set('pdfUrl', findPdfAnchor(doc, metadata.pdfUrl, seen.pdfUrl, queries));
   anchors.authors = findAuthorAnchors(metadata.authors, short);
   const found = anchors.authors.filter((el): el is Element => el !== undefined);
   const list = found.length > 0 ? authorListElement(found, body) : undefined;

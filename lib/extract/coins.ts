@@ -20,10 +20,18 @@ const REFERENCES =
  * (see readCoinsSpan).
  */
 export function readCoins(doc: Document = document): Candidate {
-  for (const span of doc.querySelectorAll('span.Z3988[title]')) {
-    if (!span.closest(REFERENCES)) return readCoinsSpan(span);
+  for (const span of coinsSpans(doc)) {
+    if (span.hasAttribute('title') && !span.closest(REFERENCES)) return readCoinsSpan(span);
   }
   return { source: 'coins', fields: {} };
+}
+
+/**
+ * Every span.Z3988, in document order: from the browser's kept list of the class rather than a
+ * selector query, which walks the whole page on every call.
+ */
+export function coinsSpans(doc: Document): Element[] {
+  return [...doc.getElementsByClassName('Z3988')].filter((el) => el.localName === 'span');
 }
 
 export function readCoinsSpan(span: Element): Candidate {

@@ -3,15 +3,16 @@ import { findAnchors, findTitleAnchor } from './anchors';
 import { readBepress } from './bepress';
 import type { Candidate } from './candidate';
 import { isChallengePage } from './challenge';
-import { readCoins } from './coins';
+import { coinsSpans, readCoins } from './coins';
 import { readDublinCore } from './dublin-core';
 import { readEprints } from './eprints';
 import { readHighwire } from './highwire';
-import { readJsonLd } from './json-ld';
+import { jsonLdScripts, readJsonLd } from './json-ld';
 import { markShown, mergeCandidates } from './merge';
-import { readMetaTags } from './meta-tags';
+import { type MetaTags, readMetaTags } from './meta-tags';
 import { readOpenGraph } from './open-graph';
 import { readTextIdentifiers, readUrlIdentifiers } from './page-identifiers';
+import { PageQueries } from './page-queries';
 import { readPrism } from './prism';
 import { dropUnconfirmed, readBylineAuthors } from './stale-tags';
 import { comparisonKey } from './text';
@@ -25,9 +26,9 @@ const SCHOLARLY_SOURCES = new Set(['highwire', 'dublin-core', 'prism', 'eprints'
  * Reads every standard vocabulary and the visible page, merges them (lib/extract/merge.ts),
  * and returns one paper with its anchors; null when nothing on the page says it is a paper.
  */
-export function extractEmbedded(doc: Document, url: URL, site = 'generic'): DetectedPaper | null {
+export function extractEmbedded(doc: Document, url: URL, site = 'generic', tagsRead?: MetaTags): DetectedPaper | null {
   if (isChallengePage(doc)) return null;
-  const tags = readMetaTags(doc);
+  const tags = tagsRead ?? readMetaTags(doc);
   const jsonLd = readJsonLd(doc);
   const embedded: Candidate[] = [
     readHighwire(doc, tags),
@@ -41,7 +42,8 @@ export function extractEmbedded(doc: Document, url: URL, site = 'generic'): Dete
     readUrlIdentifiers(url),
   ];
   dropForeignCoins(embedded);
-  const visible = readVisible(doc);
+  const queries = new PageQueries(doc);
+  const visible = readVisible(doc, queries);
   if (!isPaperPage(embedded, jsonLd.scholarly, visible.candidate)) return null;
   const seen = visible.candidate;
   const embeddedTitle = embedded.find((c) => c.fields.title)?.fields.title;
@@ -55,7 +57,7 @@ export function extractEmbedded(doc: Document, url: URL, site = 'generic'): Dete
     embeddedTitle &&
     comparisonKey(seen.fields.title) !== comparisonKey(embeddedTitle)
   ) {
-    if (!isStrongTitle(titleEl) || findTitleAnchor(doc, embeddedTitle)) delete seen.fields.title;
+    if (!isStrongTitle(titleEl) || findTitleAnchor(doc, embeddedTitle, queries)) delete seen.fields.title;
     else {
       // The tags describe another paper: keep only what the page confirms, read the byline.
       dropUnconfirmed(embedded, doc, titleEl);
@@ -72,7 +74,7 @@ export function extractEmbedded(doc: Document, url: URL, site = 'generic'): Dete
   // The PDF named in tags is the article's; a "PDF" button is only trusted when nothing names one.
   if (embedded.some((c) => c.fields.pdfUrl)) delete seen.fields.pdfUrl;
   const metadata = mergeCandidates([...embedded, seen], url.href, site);
-  const anchors = findAnchors(doc, metadata, visible.elements);
+  const anchors = findAnchors(doc, metadata, visible.elements, queries);
   markShown(metadata, anchors);
   return { metadata, anchors };
 }
@@ -89,12 +91,13 @@ const TITLE_TAGS = [
 /**
  * Cheap: could this page carry a paper? True when a scholarly title tag, a JSON-LD block, a
  * COinS span or an identifier in the address is present. extractEmbedded decides for certain.
+ * `tagsRead`: the page's meta tags when the caller has read them already.
  */
-export function mayHavePaper(doc: Document, url: URL): boolean {
+export function mayHavePaper(doc: Document, url: URL, tagsRead?: MetaTags): boolean {
   if (isChallengePage(doc)) return false;
-  const tags = readMetaTags(doc);
+  const tags = tagsRead ?? readMetaTags(doc);
   if (TITLE_TAGS.some((name) => tags.first(name))) return true;
-  if (doc.querySelector('script[type="application/ld+json" i], span.Z3988')) return true;
+  if (jsonLdScripts(doc).length > 0 || coinsSpans(doc).length > 0) return true;
   const address = readUrlIdentifiers(url).fields;
   return Boolean(address.doi || address.arxivId);
 }

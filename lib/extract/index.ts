@@ -29,7 +29,7 @@ export { emptyMetadata } from './metadata';
 export { readOpenGraph } from './open-graph';
 export { readTextIdentifiers, readUrlIdentifiers } from './page-identifiers';
 export { readPrism } from './prism';
-export { headerRegion, type ShortElement, shortElements } from './short-elements';
+export { headerRegion, type ShortElement, type ShortElements, shortElements } from './short-elements';
 export { anchorIf, anchorsOf, blankPaper } from './site-helpers';
 export { cleanText, comparisonKey, decodeEntities, visibleText } from './text';
 export type { DetectedPaper, FieldAnchors, PageKind } from './types';

@@ -18,10 +18,25 @@ const MAX_BLOCK_CHARS = 5_000_000;
 const MAX_NODES = 20_000;
 const MAX_DEPTH = 12;
 
+/**
+ * The page's <script type="application/ld+json"> (type compared ignoring case), in document
+ * order. From the browser's kept list of scripts rather than a selector query, which walks the
+ * whole page on every call.
+ */
+export function jsonLdScripts(doc: Document): Element[] {
+  const found: Element[] = [];
+  const scripts = doc.getElementsByTagName('script');
+  for (let i = 0; i < scripts.length; i++) {
+    const script = scripts[i] as Element;
+    if (script.getAttribute('type')?.toLowerCase() === 'application/ld+json') found.push(script);
+  }
+  return found;
+}
+
 /** Parses every JSON-LD block it can; blocks that are not JSON even after repair are skipped. */
 export function parseJsonLdBlocks(doc: Document): unknown[] {
   const parsed: unknown[] = [];
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+  for (const script of jsonLdScripts(doc)) {
     const text = script.textContent ?? '';
     if (text.length > MAX_BLOCK_CHARS) continue;
     const value = parseTolerant(text);

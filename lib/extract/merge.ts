@@ -27,7 +27,7 @@ import { sameAuthors } from './authors';
 import type { Candidate, PaperFields } from './candidate';
 import { isPlaceholderDate } from './dates';
 import { emptyMetadata } from './metadata';
-import { comparisonKey } from './text';
+import { comparisonKey, comparisonKeyStart } from './text';
 import type { DetectedPaper, FieldAnchors } from './types';
 
 /** Embedded sources in precedence order (see above). */
@@ -108,11 +108,15 @@ function chooseField(field: FieldName, embedded: Candidate | undefined, visible:
 function agree(field: FieldName, a: unknown, b: unknown): boolean {
   if (field === 'authors') return sameAuthors(a as Author[], b as Author[]);
   if (typeof a === 'string' && typeof b === 'string') {
-    const ka = comparisonKey(a);
-    const kb = comparisonKey(b);
-    if (field === 'abstract') return ka.slice(0, 200) === kb.slice(0, 200) || ka.startsWith(kb) || kb.startsWith(ka);
+    // Abstracts agree when their keys open alike, or one key begins the other: both are told by
+    // the keys' first 200 characters (one a prefix of the other), so only those are made.
+    if (field === 'abstract') {
+      const ka = comparisonKeyStart(a, 200);
+      const kb = comparisonKeyStart(b, 200);
+      return ka.startsWith(kb) || kb.startsWith(ka);
+    }
     if (field === 'pdfUrl') return a.replace(/^https?:/, '') === b.replace(/^https?:/, '');
-    return ka === kb;
+    return comparisonKey(a) === comparisonKey(b);
   }
   return a === b;
 }

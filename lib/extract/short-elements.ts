@@ -15,12 +15,19 @@ export interface ShortElement {
 // By localName: no upper-casing per element (HTML's are lower case; <svg> and <math> too).
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'select', 'option', 'head']);
 
+/** The short elements of a region, read as far as a finder asks and no further. */
+export interface ShortElements {
+  /** The `index`th short element (read now if not yet); undefined past the last. */
+  at(index: number): ShortElement | undefined;
+}
+
 /**
  * Elements with little text and few children, in document order, under `root`: the places a
  * name, a date or an identifier is written. Read lazily and remembered, so the finders share
  * one bounded pass and a finder that stops early (every author found) saves the rest of it.
+ * Finders go by index (at), not by iterator: no generator to resume per element.
  */
-export function shortElements(root: Element | null | undefined, limit = MAX_ELEMENTS): Iterable<ShortElement> {
+export function shortElements(root: Element | null | undefined, limit = MAX_ELEMENTS): ShortElements {
   const found: ShortElement[] = [];
   const all = root?.getElementsByTagName('*');
   const count = Math.min(all?.length ?? 0, limit);
@@ -35,11 +42,11 @@ export function shortElements(root: Element | null | undefined, limit = MAX_ELEM
     }
     return false;
   };
-  return {
-    *[Symbol.iterator]() {
-      for (let i = 0; i < found.length || readMore(); i++) yield found[i] as ShortElement;
-    },
+  const at = (index: number): ShortElement | undefined => {
+    while (index >= found.length && readMore()) {}
+    return found[index];
   };
+  return { at };
 }
 
 /** The text of an element that holds a short value itself; undefined for containers and long text. */

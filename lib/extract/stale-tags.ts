@@ -13,7 +13,7 @@ import {
 } from './anchors';
 import { parseAuthorName, stripMarkers } from './authors';
 import type { Candidate } from './candidate';
-import { headerRegion, type ShortElement, shortElements } from './short-elements';
+import { headerRegion, type ShortElements, shortElements } from './short-elements';
 import { visibleText } from './text';
 import { isShown } from './visibility';
 
@@ -50,8 +50,8 @@ export function dropUnconfirmed(candidates: readonly Candidate[], doc: Document,
   }
 }
 
-function someText(short: Iterable<ShortElement>, value: string): boolean {
-  for (const { text } of short) if (text.includes(value)) return true;
+function someText(short: ShortElements, value: string): boolean {
+  for (let i = 0, item = short.at(0); item; item = short.at(++i)) if (item.text.includes(value)) return true;
   return false;
 }
 

@@ -2,7 +2,10 @@
 // and text nodes only, never on markup parsed from data.
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
-const WHITESPACE = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
+// The whitespace runs collapsing changes (\s covers the no-break and typographic spaces): two
+// or more characters, or one that is not a plain space. A lone space, the gap between most
+// words, is not replaced by itself, so a long text costs little more than a scan.
+const UNCOLLAPSED = /\s{2,}|[^\S ]/g;
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
@@ -69,7 +72,7 @@ export function collapseWhitespace(s: string): string {
   // Most short texts ("Ada Lovelace", or the same indented on its own line) need only trimming:
   // one test instead of two replacements.
   const trimmed = s.trim();
-  return NOT_COLLAPSED.test(trimmed) ? trimmed.replace(ZERO_WIDTH, '').replace(WHITESPACE, ' ').trim() : trimmed;
+  return NOT_COLLAPSED.test(trimmed) ? trimmed.replace(ZERO_WIDTH, '').replace(UNCOLLAPSED, ' ').trim() : trimmed;
 }
 
 /** Elements whose text is not what a reader sees as prose, by localName. */
@@ -85,6 +88,12 @@ const MAX_VISIBLE_CHARS = 2_000_000;
  */
 export function visibleText(el: Element | null | undefined, maxChars = MAX_VISIBLE_CHARS): string {
   if (!el) return '';
+  // One text node (a name, a link, most headings): its text as the walk would gather it.
+  const first = el.firstChild;
+  if (first !== null && first === el.lastChild && first.nodeType === 3 && maxChars > 0) {
+    const text = collapseWhitespace(first.nodeValue ?? '').normalize('NFC');
+    return text.length > maxChars ? text.slice(0, maxChars) : text;
+  }
   const parts: string[] = [];
   let length = 0;
   const walk = (node: Node): void => {
@@ -144,9 +153,47 @@ const BLOCK_ELEMENTS = new Set([
  * would call "the same text" (curly vs straight quotes, spacing, trailing period) share a key.
  */
 export function comparisonKey(s: string): string {
-  // Plain ASCII needs no Unicode decomposition: the common case, and several times faster.
-  const folded = /^[ -~]*$/.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  return folded.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  // Plain ASCII needs no Unicode decomposition, and its letters and digits are a-z and 0-9 once
+  // lower-cased: the common case, and several times faster than the Unicode classes.
+  if (/^[ -~]*$/.test(s)) return s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The first `length` characters of comparisonKey(s), keyed from as little of `s` as gives them:
+ * an abstract's opening, not the whole text. `s` is cut only after a plain space, which is no
+ * part of a key and which no decomposition, mark reordering or final-sigma rule reaches across,
+ * so the keys of the pieces join into the key of the whole.
+ */
+export function comparisonKeyStart(s: string, length: number): string {
+  let key = '';
+  for (let start = 0; start < s.length && key.length < length; ) {
+    const space = s.indexOf(' ', start + 2 * length);
+    const end = space < 0 ? s.length : space + 1;
+    key += comparisonKey(s.slice(start, end));
+    start = end;
+  }
+  return key.slice(0, length);
+}
+
+/**
+ * The first character of comparisonKey(s), read without building the key: '' when the key is
+ * empty, undefined when a non-ASCII character comes first (its decomposition decides). Lets a
+ * finder that compares keys pass over most of a page's short texts after a character or two.
+ */
+export function firstKeyChar(s: string): string | undefined {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return undefined;
+    // ASCII is its own decomposition: a letter or digit is the key's first character.
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return s[i];
+    if (c >= 65 && c <= 90) return String.fromCharCode(c + 32);
+  }
+  return '';
 }
 
 /**

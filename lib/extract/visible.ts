@@ -4,6 +4,8 @@
 import type { Author } from '../schema/paper';
 import { parseAuthorName, stripMarkers } from './authors';
 import { type Candidate, MAX_AUTHORS, present } from './candidate';
+import { headingsWhere } from './headings';
+import { PageQueries } from './page-queries';
 import { bodyOf, cleanText, visibleText } from './text';
 import { absoluteUrl } from './values';
 import { isShown } from './visibility';
@@ -16,8 +18,8 @@ export interface VisibleReading {
   authorElements: Element[];
 }
 
-// Most specific first; a bare h1 last. One query for all, ranked here: each extra
-// querySelectorAll is a walk over the whole page.
+// Most specific first; a bare h1 last. The candidates are found once (headingsWhere) and ranked
+// here: each extra querySelectorAll is a walk over the whole page.
 const TITLE_SELECTORS = [
   '[itemprop="headline"]',
   'h1.citation__title',
@@ -46,8 +48,12 @@ export function headingText(el: Element): string {
   return visibleText(el, 2000).replace(TITLE_LABEL, '');
 }
 
-export function readVisibleTitle(doc: Document): Element | undefined {
-  const found = [...(bodyOf(doc)?.querySelectorAll(TITLE_QUERY) ?? [])].slice(0, MAX_HEADINGS);
+export function readVisibleTitle(doc: Document, queries = new PageQueries(doc)): Element | undefined {
+  const body = queries.body;
+  if (!body) return undefined;
+  const found =
+    headingsWhere(body, ['h1'], MAX_HEADINGS, () => true, queries.itemprop('headline')) ??
+    [...body.querySelectorAll(TITLE_QUERY)].slice(0, MAX_HEADINGS);
   return bestMatch(found, TITLE_SELECTORS, (el) => {
     const text = headingText(el);
     return text.length >= 5 && text.length <= 1000 && !NOT_A_TITLE.test(text) && isShown(el);
@@ -68,52 +74,74 @@ function bestMatch(found: readonly Element[], ranked: readonly string[], accept:
   return best;
 }
 
-const ABSTRACT_SELECTORS = [
-  '#abstract',
-  '#Abs1-content',
-  '#Abs1',
-  'section.abstract',
-  'div.abstract',
-  'blockquote.abstract',
-  '.abstract',
-  '.abstractSection',
-  '.article__abstract',
-  'section[aria-labelledby*="abstract" i]',
-  '[itemprop="description"]',
-  '[class*="abstract" i]',
+// Boxes that hold the abstract, in rank order. Each query walks the whole page, so classes come
+// from the browser's kept list of the class (one list for the four ".abstract" selectors).
+const ABSTRACT_BOXES: readonly ((body: Element, queries: PageQueries) => ArrayLike<Element>)[] = [
+  (body) => body.querySelectorAll('#abstract'),
+  (body) => body.querySelectorAll('#Abs1-content'),
+  (body) => body.querySelectorAll('#Abs1'),
+  (body) => classed(body, 'abstract', 'section'),
+  (body) => classed(body, 'abstract', 'div'),
+  (body) => classed(body, 'abstract', 'blockquote'),
+  (body) => body.getElementsByClassName('abstract'),
+  (body) => body.getElementsByClassName('abstractSection'),
+  (body) => body.getElementsByClassName('article__abstract'),
+  (body) => body.querySelectorAll('section[aria-labelledby*="abstract" i]'),
+  (_, queries) => queries.itemprop('description'),
+  (body) => body.querySelectorAll('[class*="abstract" i]'),
 ];
+
+/** `tag.name` (section.abstract) from the class's list. */
+function classed(root: Element, name: string, tag: string): Element[] {
+  return [...root.getElementsByClassName(name)].filter((el) => el.localName === tag);
+}
 // "Abstract", "Abstract (provisional)" (BMC), "Scientific abstract" (APA).
 const ABSTRACT_HEADING = /^(?:abstract|summary|scientific abstract)(?:\s*\([^)]{0,30}\))?[:.]?$/i;
 // "Abstract", and the navigation link HighWire prints before it ("Next Section Abstract").
 const ABSTRACT_LABEL = /^(?:(?:next|previous) section\s+)?(?:abstract|summary)\b(?:\s*\([^)]{0,30}\))?\s*[:.]?\s*/i;
 
-export function readVisibleAbstract(doc: Document): Element | undefined {
-  const body = bodyOf(doc);
+export function readVisibleAbstract(doc: Document, queries = new PageQueries(doc)): Element | undefined {
+  const body = queries.body;
   if (!body) return undefined;
   // A heading "Abstract" followed by the text: what a reader recognises first. Publishers put
   // highlights, graphical abstracts and author lists in boxes classed "abstract" too.
-  const headings = body.querySelectorAll('h2, h3, h4, h5');
-  for (let i = 0, n = Math.min(headings.length, MAX_HEADINGS); i < n; i++) {
-    const heading = headings[i] as Element;
-    if ((heading.textContent?.length ?? 0) > 80 || !ABSTRACT_HEADING.test(visibleText(heading, 40))) continue;
+  const headings =
+    headingsWhere(body, ['h2', 'h3', 'h4', 'h5'], MAX_HEADINGS, isAbstractHeading) ??
+    [...body.querySelectorAll('h2, h3, h4, h5')].slice(0, MAX_HEADINGS).filter(isAbstractHeading);
+  for (const heading of headings) {
     const section = abstractUnderHeading(heading);
     if (section) return section;
   }
   return firstByRank(
     body,
-    ABSTRACT_SELECTORS,
+    queries,
+    ABSTRACT_BOXES,
     (el) => !isHighlights(el) && !holdsTitle(el) && abstractText(el, 400).length >= 50 && isShown(el),
   );
 }
 
+// The words ABSTRACT_HEADING needs, or a zero-width character that could split them in the
+// source (visibleText drops those): only headings with these are read as the reader sees them.
+const MAY_NAME_ABSTRACT = /abstract|summary|[\u200b-\u200d\u2060\ufeff\u00ad]/i;
+
+function isAbstractHeading(heading: Element): boolean {
+  const raw = heading.textContent ?? '';
+  return raw.length <= 80 && MAY_NAME_ABSTRACT.test(raw) && ABSTRACT_HEADING.test(visibleText(heading, 40));
+}
+
 /**
- * The first element (document order) of the earliest selector in `ranked` that has one passing
- * `accept`. Selectors are queried in rank order and only until one answers, so the costly
+ * The first element (document order) of the earliest query in `ranked` that finds one passing
+ * `accept`. Queries run in rank order and only until one answers, so the costly
  * catch-all last ([class*="abstract" i]) runs only on pages the specific ones miss.
  */
-function firstByRank(root: Element, ranked: readonly string[], accept: (el: Element) => boolean): Element | undefined {
-  for (const selector of ranked) {
-    const found = root.querySelectorAll(selector);
+function firstByRank(
+  root: Element,
+  queries: PageQueries,
+  ranked: readonly ((root: Element, queries: PageQueries) => ArrayLike<Element>)[],
+  accept: (el: Element) => boolean,
+): Element | undefined {
+  for (const query of ranked) {
+    const found = query(root, queries);
     for (let i = 0, n = Math.min(found.length, MAX_HEADINGS); i < n; i++) {
       if (accept(found[i] as Element)) return found[i] as Element;
     }
@@ -157,24 +185,31 @@ export function abstractText(el: Element, maxChars?: number): string {
   return visibleText(el, maxChars).replace(ABSTRACT_LABEL, '');
 }
 
-// Names marked up as names: schema.org microdata, rel=author, and Highwire-era classes.
-const AUTHOR_SELECTORS = [
-  '[itemprop="author"] [itemprop="name"]',
-  '[itemprop="author"]',
-  'a[rel="author"]',
-  '.citation_author',
-  '.authors .author-name',
-  '.authors a.author',
-];
+// Names marked up as names: schema.org microdata, rel=author, and Highwire-era classes, in rank
+// order. Each query is a walk over the whole page, so microdata comes from the extraction's one
+// [itemprop] query, a class alone from the browser's kept list of it, and selectors that cannot
+// match (no .authors on the page) are not queried.
+function authorCandidates(doc: Document, body: Element, queries: PageQueries): (() => ArrayLike<Element>)[] {
+  const underAuthors = () => doc.getElementsByClassName('authors').length > 0;
+  return [
+    // [itemprop="author"] [itemprop="name"]
+    () => queries.itemprop('name').filter((el) => el.parentElement?.closest('[itemprop="author"]')),
+    () => queries.itemprop('author'),
+    () => body.querySelectorAll('a[rel="author"]'),
+    () => body.getElementsByClassName('citation_author'),
+    () => (underAuthors() ? body.querySelectorAll('.authors .author-name') : []),
+    () => (underAuthors() ? body.querySelectorAll('.authors a.author') : []),
+  ];
+}
 
-export function readVisibleAuthors(doc: Document): Element[] {
-  const body = bodyOf(doc);
+export function readVisibleAuthors(doc: Document, queries = new PageQueries(doc)): Element[] {
+  const body = queries.body;
   if (!body) return [];
   // One query per selector in rank order, stopping at the first that shows names: most pages
   // answer with the first or with none, and Chromium matches one selector on a fast path, a
   // list through its general matcher.
-  for (const selector of AUTHOR_SELECTORS) {
-    const found = body.querySelectorAll(selector);
+  for (const candidates of authorCandidates(doc, body, queries)) {
+    const found = candidates();
     const shown: Element[] = [];
     for (let i = 0, n = Math.min(found.length, MAX_AUTHORS); i < n; i++) {
       const el = found[i] as Element;
@@ -190,8 +225,8 @@ export function readVisibleAuthors(doc: Document): Element[] {
 const PDF_LINK_TEXT =
   /^(?:download\s+)?(?:article\s+|full[\s-]?text\s+)?\(?pdf\)?(?:\s*\(.*\))?$|^(?:download|view|get)\s+(?:the\s+)?(?:article\s+)?pdf\b/i;
 
-export function readVisiblePdfLink(doc: Document): Element | undefined {
-  const links = bodyOf(doc)?.querySelectorAll('a[href]') ?? [];
+export function readVisiblePdfLink(doc: Document, queries = new PageQueries(doc)): Element | undefined {
+  const links = queries.links();
   for (let i = 0, n = Math.min(links.length, 3000); i < n; i++) {
     const link = links[i] as Element;
     const raw = link.textContent ?? '';
@@ -202,11 +237,11 @@ export function readVisiblePdfLink(doc: Document): Element | undefined {
   return undefined;
 }
 
-export function readVisible(doc: Document): VisibleReading {
-  const titleEl = readVisibleTitle(doc);
-  const abstractEl = readVisibleAbstract(doc);
-  const authorElements = readVisibleAuthors(doc);
-  const pdfEl = readVisiblePdfLink(doc);
+export function readVisible(doc: Document, queries = new PageQueries(doc)): VisibleReading {
+  const titleEl = readVisibleTitle(doc, queries);
+  const abstractEl = readVisibleAbstract(doc, queries);
+  const authorElements = readVisibleAuthors(doc, queries);
+  const pdfEl = readVisiblePdfLink(doc, queries);
   const authors: Author[] = [];
   const kept: Element[] = [];
   // A name marked up twice (the byline and its hover card) is one author.

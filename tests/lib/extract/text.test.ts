@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, collapseWhitespace, comparisonKey, decodeEntities, visibleText } from '../../../lib/extract/text';
+import {
+  cleanText,
+  collapseWhitespace,
+  comparisonKey,
+  comparisonKeyStart,
+  decodeEntities,
+  firstKeyChar,
+  visibleText,
+} from '../../../lib/extract/text';
 import { page } from './page';
 
 describe('cleanText', () => {
@@ -65,5 +73,34 @@ describe('comparisonKey', () => {
   it('makes spellings a person calls the same text equal', () => {
     expect(comparisonKey('Schrödinger’s  “cat”.')).toBe(comparisonKey('Schrodinger\'s "cat"'));
     expect(comparisonKey('A')).not.toBe(comparisonKey('B'));
+  });
+});
+
+describe('firstKeyChar', () => {
+  it("gives the comparison key's first character, or undefined when a non-ASCII character decides it", () => {
+    for (const text of [
+      'Ada Lovelace',
+      '  (12) Journal',
+      '“Quoted”',
+      '-- ',
+      '',
+      'İstanbul',
+      '\u212avelvin',
+      'a\u0301b',
+    ])
+      expect([undefined, comparisonKey(text)[0] ?? '']).toContain(firstKeyChar(text));
+    expect(firstKeyChar('Ada Lovelace')).toBe('a');
+    expect(firstKeyChar('  (12) Journal')).toBe('1');
+    expect(firstKeyChar('-- ')).toBe('');
+    expect(firstKeyChar('İstanbul')).toBeUndefined();
+  });
+});
+
+describe('comparisonKeyStart', () => {
+  it('is the opening of the whole key, read from the opening of the text', () => {
+    const abstract = `${'Ünïcode “quotes” and ΑΣ Σ words. '.repeat(40)}tail`;
+    for (const length of [1, 5, 200, 5000]) {
+      expect(comparisonKeyStart(abstract, length)).toBe(comparisonKey(abstract).slice(0, length));
+    }
   });
 });
