@@ -170,13 +170,20 @@ describe('queue and delivery: nothing submitted is lost, nothing is delivered tw
   });
 
   it('worker stopped in the middle of a batch: the abandoned sends go again when it wakes, each stored once', async () => {
-    const { receiver } = await startEndpoint();
+    const testEndpoint = await startEndpoint();
+    const { receiver } = testEndpoint;
     // Requests are stored at once and answered 5 s later: the worker is stopped while they wait.
     receiver.faults.set({ delayMs: 5000 });
     const corrections = Array.from({ length: 8 }, (_, i) => correctionTitled(`Interrupted Batch ${i + 1}.`));
     const popup = await openExtensionPage(browser);
 
+    // All eight wait for the endpoint first, so one batch takes them: the first four go out
+    // together and none is answered before the stop (had the first correction gone out alone,
+    // its answer could land just before the stop, and it would not be sent again).
+    await configureEndpoint(browser, { endpointUrl: '' });
     await submitCorrections(popup, corrections);
+    await configureEndpoint(browser, { endpointUrl: testEndpoint.endpoint });
+    await request(popup, 'queue/retry', {});
     await popup
       .locator('.queue-badge')
       .filter({ hasText: /^Sending$/ })
