@@ -121,8 +121,9 @@ export function createDeliveryScheduler(options: DeliverySchedulerOptions): Deli
    * are kept off the attempts' path: items are claimed ahead (up to CLAIM_AHEAD × `concurrency`
    * in all; stored as sending, announced when their attempt starts), so a finished attempt's
    * place is taken at once, and one write records a batch of finished attempts and claims the
-   * next ones in a single transaction. IndexedDB's cost is per request and per transaction far more than per byte:
-   * writing once per attempt made a large queue deliver at half the speed of the network.
+   * next ones in a single transaction. IndexedDB's cost is per request and per transaction far
+   * more than per byte: writing once per attempt made a large queue deliver at half the speed of
+   * the network.
    * A claimed item may wait past its lease on a slow endpoint; that is harmless, since only a
    * later run takes back an expired lease, and runs never overlap (kick).
    */
