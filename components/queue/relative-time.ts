@@ -7,23 +7,21 @@ const DAY = 24 * HOUR;
 const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function relativeFormat(locale: string): Intl.RelativeTimeFormat {
-  let format = relativeFormats.get(locale);
+/** The formatter kept for `locale`, made on first use. */
+function kept<T>(formats: Map<string, T>, locale: string, make: () => T): T {
+  let format = formats.get(locale);
   if (!format) {
-    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-    relativeFormats.set(locale, format);
+    format = make();
+    formats.set(locale, format);
   }
   return format;
 }
 
-function dateFormat(locale: string): Intl.DateTimeFormat {
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-    dateFormats.set(locale, format);
-  }
-  return format;
-}
+const relativeFormat = (locale: string) =>
+  kept(relativeFormats, locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+
+const dateFormat = (locale: string) =>
+  kept(dateFormats, locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }));
 
 /**
  * "3 minutes ago", "in 2 hours", "5 分前" in the UI language. Past a month the exact date reads
