@@ -15,7 +15,7 @@ import {
 } from '../extract';
 import type { DetectedPaper } from '../extract/types';
 import type { Author, PaperMetadata } from '../schema/paper';
-import { readListEntry } from './list-entry';
+import { readListEntries } from './list-entry';
 import type { SiteAdapter } from './types';
 
 const ID = 'acm';
@@ -113,25 +113,13 @@ function onlyFound(patch: Partial<PaperMetadata>): Partial<PaperMetadata> {
 }
 
 function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
-  return [...doc.querySelectorAll('li.search__item')].flatMap((item) => {
-    const link = item.querySelector('.issue-item__title a[href]');
-    if (!link) return [];
-    const href = new URL(link.getAttribute('href') ?? '', url).href;
-    const authorEls = [...item.querySelectorAll('ul.loa a[title] span')];
-    const venue = item.querySelector('.issue-item__detail .epub-section__title');
-    const date = item.querySelector('.issue-item__detail .dot-separator span');
-    const doi = /^\/doi\/(10\.\d{4,9}\/.+)$/.exec(new URL(href).pathname)?.[1];
-    return [
-      readListEntry({
-        site: ID,
-        entry: item,
-        link,
-        href,
-        authors: authorEls,
-        venue,
-        date: { text: visibleText(date), shownIn: date },
-        doi: { value: doi },
-      }),
-    ];
+  return readListEntries(doc, url, {
+    site: ID,
+    entries: 'li.search__item',
+    link: '.issue-item__title a[href]',
+    authors: 'ul.loa a[title] span',
+    venue: '.issue-item__detail .epub-section__title',
+    date: '.issue-item__detail .dot-separator span',
+    doi: (_entry, href) => /^\/doi\/(10\.\d{4,9}\/.+)$/.exec(new URL(href).pathname)?.[1],
   });
 }

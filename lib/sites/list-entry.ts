@@ -59,3 +59,44 @@ export function readListEntry({
     },
   );
 }
+
+/** Where a publisher's result list puts each part of an entry, for readListEntries. */
+export interface ListLayout {
+  site: string;
+  /** One element per entry. */
+  entries: string;
+  /** Within an entry: the title link, one element per author, the venue. */
+  link: string;
+  authors: string;
+  venue: string;
+  /** The element showing the date: a selector, or found from the entry and its venue. */
+  date: string | ((entry: Element, venue: Element | null) => Element | null | undefined);
+  /** The date as written, from the date element's text (default: that text). */
+  dateText?: (shown: string) => string;
+  /** The DOI, from the entry and the title link's absolute address. */
+  doi: (entry: Element, href: string) => string | undefined;
+}
+
+/** Every entry of a result list laid out as `layout` says; entries without a title link are skipped. */
+export function readListEntries(doc: Document, url: URL, layout: ListLayout): DetectedPaper[] {
+  return [...doc.querySelectorAll(layout.entries)].flatMap((entry) => {
+    const link = entry.querySelector(layout.link);
+    if (!link) return [];
+    const href = new URL(link.getAttribute('href') ?? '', url).href;
+    const venue = entry.querySelector(layout.venue);
+    const date = typeof layout.date === 'string' ? entry.querySelector(layout.date) : layout.date(entry, venue);
+    const shown = visibleText(date);
+    return [
+      readListEntry({
+        site: layout.site,
+        entry,
+        link,
+        href,
+        authors: [...entry.querySelectorAll(layout.authors)],
+        venue,
+        date: { text: layout.dateText ? layout.dateText(shown) : shown, shownIn: date },
+        doi: { value: layout.doi(entry, href) },
+      }),
+    ];
+  });
+}

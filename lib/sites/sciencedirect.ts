@@ -17,7 +17,7 @@ import {
 } from '../extract';
 import type { DetectedPaper } from '../extract/types';
 import type { Author, PaperMetadata } from '../schema/paper';
-import { readListEntry } from './list-entry';
+import { readListEntries } from './list-entry';
 import type { SiteAdapter } from './types';
 
 const ID = 'sciencedirect';
@@ -167,24 +167,14 @@ function scriptDoi(doc: Document): string | null {
 }
 
 function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
-  return [...doc.querySelectorAll('li.ResultItem')].flatMap((item) => {
-    const link = item.querySelector('a.result-list-title-link[href]');
-    if (!link) return [];
-    const href = new URL(link.getAttribute('href') ?? '', url).href;
-    const authorEls = [...item.querySelectorAll('.Authors .author')];
-    const venue = item.querySelector('.subtype-srctitle-link');
-    const date = venue?.nextElementSibling;
-    return [
-      readListEntry({
-        site: ID,
-        entry: item,
-        link,
-        href,
-        authors: authorEls,
-        venue,
-        date: { text: visibleText(date), shownIn: date },
-        doi: { value: item.getAttribute('data-doi') ?? undefined },
-      }),
-    ];
+  return readListEntries(doc, url, {
+    site: ID,
+    entries: 'li.ResultItem',
+    link: 'a.result-list-title-link[href]',
+    authors: '.Authors .author',
+    venue: '.subtype-srctitle-link',
+    // The date follows the journal name, in an element of no class of its own.
+    date: (_entry, venue) => venue?.nextElementSibling,
+    doi: (entry) => entry.getAttribute('data-doi') ?? undefined,
   });
 }

@@ -7,7 +7,7 @@
 import { anchorIf, cleanText, extractEmbedded, mergePaper, parseAuthorName, toIsoDate, visibleText } from '../extract';
 import type { DetectedPaper } from '../extract/types';
 import type { PaperMetadata } from '../schema/paper';
-import { readListEntry } from './list-entry';
+import { readListEntries } from './list-entry';
 import type { SiteAdapter } from './types';
 
 const ID = 'wiley';
@@ -70,25 +70,17 @@ function readPaper(doc: Document, base: DetectedPaper): DetectedPaper {
 }
 
 function readSearchResults(doc: Document, url: URL): DetectedPaper[] {
-  return [...doc.querySelectorAll('li.search__item')].flatMap((item) => {
-    const link = item.querySelector('a.publication_title[href]');
-    if (!link) return [];
-    const href = new URL(link.getAttribute('href') ?? '', url).href;
-    const authorEls = [...item.querySelectorAll('.meta__authors a.publication_contrib_author')];
-    const venue = item.querySelector('a.publication_meta_serial');
-    const date = item.querySelector('.meta__epubDate');
-    const doi = /^\/doi\/(?:abs\/|full\/)?(10\.\d{4,9}\/.+)$/.exec(new URL(href).pathname)?.[1];
-    return [
-      readListEntry({
-        site: ID,
-        entry: item,
-        link,
-        href,
-        authors: authorEls,
-        venue,
-        date: { text: visibleText(date).replace(/^First published:\s*/i, ''), shownIn: date },
-        doi: { value: doi && decodeURIComponent(doi) },
-      }),
-    ];
+  return readListEntries(doc, url, {
+    site: ID,
+    entries: 'li.search__item',
+    link: 'a.publication_title[href]',
+    authors: '.meta__authors a.publication_contrib_author',
+    venue: 'a.publication_meta_serial',
+    date: '.meta__epubDate',
+    dateText: (shown) => shown.replace(/^First published:\s*/i, ''),
+    doi: (_entry, href) => {
+      const doi = /^\/doi\/(?:abs\/|full\/)?(10\.\d{4,9}\/.+)$/.exec(new URL(href).pathname)?.[1];
+      return doi && decodeURIComponent(doi);
+    },
   });
 }
