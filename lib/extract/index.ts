@@ -35,4 +35,11 @@ export { cleanText, comparisonKey, decodeEntities, visibleText } from './text';
 export type { DetectedPaper, FieldAnchors, PageKind } from './types';
 export { absoluteUrl } from './values';
 export { isShown } from './visibility';
-export { abstractText, readVisible, readVisibleAbstract, readVisibleAuthors, readVisibleTitle } from './visible';
+export {
+  abstractText,
+  readAbstract,
+  readVisible,
+  readVisibleAbstract,
+  readVisibleAuthors,
+  readVisibleTitle,
+} from './visible';

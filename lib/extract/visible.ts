@@ -2,6 +2,7 @@
 // well-known places articles put each field (no full-page text scan). Each value keeps the
 // element it was read from, which becomes that field's anchor.
 import type { Author } from '../schema/paper';
+import { structuredAbstract } from './abstract-sections';
 import { parseAuthorName, stripMarkers } from './authors';
 import { type Candidate, MAX_AUTHORS, present } from './candidate';
 import { headingsWhere } from './headings';
@@ -180,6 +181,14 @@ function isHighlights(el: Element): boolean {
   return /^highlights\b/i.test(visibleText(el, 30));
 }
 
+/**
+ * The abstract's value: a structured one as "Label: text" lines (abstract-sections.ts), else
+ * its text without the "Abstract" heading.
+ */
+export function readAbstract(el: Element): string | null {
+  return structuredAbstract(el) ?? cleanText(abstractText(el));
+}
+
 /** The abstract as the reader sees it, without the "Abstract" heading inside its box. */
 export function abstractText(el: Element, maxChars?: number): string {
   return visibleText(el, maxChars).replace(ABSTRACT_LABEL, '');
@@ -258,7 +267,7 @@ export function readVisible(doc: Document, queries = new PageQueries(doc)): Visi
       source: 'visible',
       fields: present({
         title: titleEl ? cleanText(headingText(titleEl)) : null,
-        abstract: abstractEl ? cleanText(abstractText(abstractEl)) : null,
+        abstract: abstractEl ? readAbstract(abstractEl) : null,
         authors,
         pdfUrl: pdfEl ? absoluteUrl(pdfEl.getAttribute('href'), doc) : null,
       }),

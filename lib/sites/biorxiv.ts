@@ -72,8 +72,11 @@ function readPreprint(doc: Document, url: URL): DetectedPaper {
   if (date) Object.assign(patch, { date, year });
   const doi = findDois(visibleText(doiEl))[0];
   if (doi) patch.doi = doi;
-  // citation_pdf_url names the file itself; the "Download PDF" link is a route to the same file.
-  if (pdfLink && !base.metadata.pdfUrl) patch.pdfUrl = new URL(pdfLink.getAttribute('href') ?? '', url).href;
+  // citation_pdf_url names the file by its posting date (/content/biorxiv/early/2022/02/18/…);
+  // the "Download PDF" link a reader presses names the version shown (…v2.full.pdf). The link
+  // wins: its pencil then sits beside the value the form shows.
+  const pdfHref = pdfLink?.getAttribute('href');
+  if (pdfHref) patch.pdfUrl = new URL(pdfHref, url).href;
   const anchors: Partial<FieldAnchors> = {
     fields: anchorsOf({
       title,

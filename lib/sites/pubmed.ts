@@ -8,6 +8,7 @@ import {
   findDois,
   mergePaper,
   parseAuthorName,
+  readAbstract,
   toIsoDate,
   visibleText,
 } from '../extract';
@@ -44,7 +45,10 @@ function readArticle(doc: Document, url: URL): DetectedPaper {
   // the full view has affiliations and identifiers, and reading both would double every author.
   const heading = doc.querySelector('#full-view-heading') ?? doc.querySelector('#heading') ?? doc.body;
   const title = heading.querySelector('h1.heading-title');
-  const nameLinks = [...heading.querySelectorAll('.authors-list a.full-name')];
+  // The byline is the first author list; the "Collaborators" expander below it holds more
+  // `.authors-list` blocks (consortium members, not authors of the paper).
+  const byline = heading.querySelector('.inline-authors .authors-list') ?? heading.querySelector('.authors-list');
+  const nameLinks = [...(byline?.querySelectorAll('a.full-name') ?? [])].filter((a) => !a.closest('.collaborations'));
   const abstract = doc.querySelector('#eng-abstract') ?? doc.querySelector('#abstract .abstract-content');
   const journal = heading.querySelector('#full-view-journal-trigger, .journal-actions-trigger');
   const cit = heading.querySelector('.article-source .cit');
@@ -63,7 +67,7 @@ function readArticle(doc: Document, url: URL): DetectedPaper {
   const { date, year } = toIsoDate(visibleText(cit).split(/[;:]/)[0] ?? '');
   const patch: Partial<PaperMetadata> = {
     title: cleanText(visibleText(title)),
-    abstract: cleanText(visibleText(abstract)),
+    abstract: abstract ? readAbstract(abstract) : null,
     // The button shows the NLM abbreviation ("Zookeys"); its title has the journal's own spelling.
     venue: cleanText(journal?.getAttribute('title')) ?? cleanText(visibleText(journal)) ?? base.metadata.venue,
     pmid: cleanText(visibleText(pmid)) ?? /^\/(\d+)/.exec(url.pathname)?.[1] ?? null,
@@ -83,7 +87,7 @@ function readArticle(doc: Document, url: URL): DetectedPaper {
       year: cit,
       doi: doiLink,
       pmid,
-      authors: heading.querySelector('.authors-list'),
+      authors: byline,
     }),
   };
   if (nameLinks.length > 0) anchors.authors = nameLinks;

@@ -31,7 +31,28 @@ describe('readVisibleAbstract', () => {
     );
     const el = readVisibleAbstract(doc);
     expect(el?.id).toBe('box');
-    expect(readVisible(doc).candidate.fields.abstract).toBe(`Background ${text} Results More.`);
+    // Section labels stay labels, one section per line, never glued into the sentence.
+    expect(readVisible(doc).candidate.fields.abstract).toBe(`Background: ${text}\nResults: More.`);
+  });
+
+  it('keeps bold inline section labels as "Label: text", in English and Japanese', () => {
+    const en = page(
+      `<section class="abstract"><h2>Abstract</h2><p><b>Objectives</b> To compare two ${text}</p><p><b>Methods</b> We did it.</p><p><b>Conclusions.</b> It worked.</p></section>`,
+    );
+    expect(readVisible(en).candidate.fields.abstract).toBe(
+      `Objectives: To compare two ${text}\nMethods: We did it.\nConclusions: It worked.`,
+    );
+    const ja = page(
+      '<div id="abstract"><p><strong>目的：</strong>共生が種の共存に果たす役割を明らかにする。この研究では野外で長期の観察を行った。</p><p><strong>方法：</strong>野外調査。</p><p><strong>結果：</strong>役割は大きい。</p></div>',
+    );
+    expect(readVisible(ja).candidate.fields.abstract).toBe(
+      '目的: 共生が種の共存に果たす役割を明らかにする。この研究では野外で長期の観察を行った。\n方法: 野外調査。\n結果: 役割は大きい。',
+    );
+  });
+
+  it('reads one labelled paragraph as plain text (a label alone is no structure)', () => {
+    const doc = page(`<div class="abstract"><p><b>Background</b> ${text}</p><p>More of it.</p></div>`);
+    expect(readVisible(doc).candidate.fields.abstract).toBe(`Background ${text} More of it.`);
   });
 
   it('passes over highlights and a header box classed "abstract"', () => {

@@ -36,7 +36,8 @@ describe('biorxiv adapter', () => {
     expect(m?.doi).toBe('10.1101/2022.07.20.500902');
     expect(m?.venue).toBe('bioRxiv');
     expect(m?.abstract).toMatch(/^Artificial intelligence has the potential/);
-    expect(m?.pdfUrl).toBe('https://www.biorxiv.org/content/biorxiv/early/2022/12/21/2022.07.20.500902.full.pdf');
+    // The link a reader presses (the version shown), not citation_pdf_url's dated route to it.
+    expect(m?.pdfUrl).toBe('https://www.biorxiv.org/content/10.1101/2022.07.20.500902v3.full.pdf');
     expect(paper?.anchors.fields.pdfUrl?.textContent).toContain('Download PDF');
     expect(paper?.anchors.fields.title?.id).toBe('page-title');
     expect(paper?.anchors.authors).toHaveLength(3);

@@ -48,6 +48,31 @@ describe('pubmed adapter', () => {
     expect(paper?.anchors.fields.abstract?.id).toBe('eng-abstract');
   });
 
+  it('keeps a group author of the byline and leaves the Collaborators expander out', () => {
+    const { doc, url } = load('group-structured');
+    const [paper] = pubmed.read(doc, url);
+    // The meta tags list two people; the byline shows them and the study group.
+    expect(paper?.metadata.authors.map((a) => a.name)).toEqual([
+      'Hana Tanaka',
+      'Mei Ito',
+      'Example Screening Study Group',
+    ]);
+    expect(paper?.anchors.authors).toHaveLength(3);
+  });
+
+  it('keeps the labels of a structured abstract, one section per line', () => {
+    const { doc, url } = load('group-structured');
+    const [paper] = pubmed.read(doc, url);
+    expect(paper?.metadata.abstract).toBe(
+      [
+        'Objective: We aimed to build a short screening questionnaire.',
+        'Methods: Adults answered it and were tested.',
+        'Results: It found most cases.',
+        'Conclusion: It works in primary care.',
+      ].join('\n'),
+    );
+  });
+
   it('reads search results as one entry each, with PubMed initials turned into names', () => {
     const { doc, url } = load('search-lecun');
     expect(pubmed.detect(doc, url)).toBe('list');
