@@ -12,7 +12,7 @@ export function readUrlIdentifiers(url: URL): Candidate {
   const inPath = /(10\.\d{4,9}\/.+)$/.exec(path)?.[1];
   if (inPath) doi = normaliseDoi(inPath.replace(DOI_URL_TAIL, '').replace(/\/$/, ''));
   if (!doi) {
-    for (const value of url.searchParams.values()) {
+    for (const value of queryValues(url.search)) {
       doi = /^(?:doi:)?10\.\d{4,9}\//i.test(value) ? normaliseDoi(value) : null;
       if (doi) break;
     }
@@ -23,6 +23,19 @@ export function readUrlIdentifiers(url: URL): Candidate {
     if (id && isArxivId(id)) arxivId = id.replace(/v\d+$/, '');
   }
   return { source: 'url', fields: present({ doi, arxivId }) };
+}
+
+/**
+ * The values of a query string, read from its text. Not `url.searchParams.values()`: in Firefox a
+ * content script may be handed a page-world URL through an Xray wrapper, whose iterators are not
+ * iterable from the content script ("e.searchParams.values() is not iterable").
+ */
+function queryValues(search: string): string[] {
+  return search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => safeDecode(pair.slice(pair.indexOf('=') + 1 || pair.length).replace(/\+/g, ' ')));
 }
 
 /**
