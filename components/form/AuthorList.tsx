@@ -1,4 +1,4 @@
-import { useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { authorDisplayName } from '../../lib/form/author-changes';
 import type { FormAction } from '../../lib/form/reducer';
 import type { FormState } from '../../lib/form/state';
@@ -14,11 +14,27 @@ interface AuthorListProps {
 
 export function AuthorList({ state, dispatch, announce }: AuthorListProps) {
   const dragged = useRef<string | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+  // Where focus goes once the list has re-rendered: a moved row's buttons are new elements (and
+  // the one pressed may now be disabled, at the top or bottom), a new author's fields are new.
+  const focusNext = useRef<string | null>(null);
   const count = state.authors.length;
+  useLayoutEffect(() => {
+    const selector = focusNext.current;
+    if (!selector) return;
+    focusNext.current = null;
+    const candidates = list.current?.querySelectorAll<HTMLElement>(selector) ?? [];
+    const enabled = [...candidates].find((element) => !(element as HTMLButtonElement).disabled);
+    (enabled ?? candidates[0])?.focus();
+  });
   const move = (key: string, to: number) => {
     const author = state.authors.find((a) => a.key === key);
     const target = Math.max(0, Math.min(count - 1, to));
     if (!author || state.authors.indexOf(author) === target) return;
+    const direction = target < state.authors.indexOf(author) ? 'up' : 'down';
+    const other = direction === 'up' ? 'down' : 'up';
+    // The same arrow while it can go on; at the top (or bottom) the other one, in the same row.
+    focusNext.current = `[data-author-key="${key}"] [data-move="${direction}"], [data-author-key="${key}"] [data-move="${other}"]`;
     dispatch({ type: 'moveAuthor', key, to: target });
     const name = authorDisplayName(author) || t('formAuthorUnnamed');
     announce(t('formAuthorMoved', name, String(target + 1), String(count)));
@@ -28,7 +44,7 @@ export function AuthorList({ state, dispatch, announce }: AuthorListProps) {
       <legend>{t('formAuthorsLegend')}</legend>
       <p class="hint">{t('formAuthorsHint')}</p>
       {count === 0 && <p class="muted">{t('formAuthorsNone')}</p>}
-      <ol class="author-list">
+      <ol class="author-list" ref={list}>
         {state.authors.map((author, position) => (
           <AuthorRow
             key={author.key}
@@ -50,7 +66,14 @@ export function AuthorList({ state, dispatch, announce }: AuthorListProps) {
           />
         ))}
       </ol>
-      <button type="button" onClick={() => dispatch({ type: 'addAuthor' })}>
+      <button
+        type="button"
+        onClick={() => {
+          // The new author's first field, above this button: where the user goes on typing.
+          focusNext.current = `#author-n${state.nextAuthorKey}-given`;
+          dispatch({ type: 'addAuthor' });
+        }}
+      >
         {t('formAuthorAdd')}
       </button>
     </fieldset>

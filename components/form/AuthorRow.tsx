@@ -24,6 +24,7 @@ export function AuthorRow(props: AuthorRowProps) {
   return (
     <li
       class={classes.join(' ')}
+      data-author-key={author.key}
       onDragOver={(e) => e.preventDefault()}
       onDrop={(e) => {
         e.preventDefault();
@@ -64,6 +65,7 @@ export function AuthorRow(props: AuthorRowProps) {
           <button
             type="button"
             class="small icon"
+            data-move="up"
             aria-label={t('formAuthorMoveUp', name)}
             disabled={position === 0}
             onClick={() => onMove(position - 1)}
@@ -73,6 +75,7 @@ export function AuthorRow(props: AuthorRowProps) {
           <button
             type="button"
             class="small icon"
+            data-move="down"
             aria-label={t('formAuthorMoveDown', name)}
             disabled={position === count - 1}
             onClick={() => onMove(position + 1)}

@@ -159,7 +159,16 @@ export function CorrectionForm({
         <div class="banner" role="status">
           <span>{t('formDraftRestored')}</span>
           {draft.restored.hadPdf && <span> {t('formDraftPdfNotKept')}</span>}{' '}
-          <button type="button" class="small" onClick={() => void draft.discard()}>
+          <button
+            type="button"
+            class="small"
+            onClick={() => {
+              // The banner and its button go away: focus the form's heading and say what happened.
+              root.current?.querySelector<HTMLElement>('#form-title')?.focus();
+              setAnnouncement(t('formDraftDiscarded'));
+              void draft.discard();
+            }}
+          >
             {t('formDraftDiscard')}
           </button>
         </div>

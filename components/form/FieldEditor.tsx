@@ -33,6 +33,8 @@ export function FieldEditor({ field, label, current, value, suggestion, touched,
   const showError = touched && errorKey !== null;
   const noteKey =
     suggestion.kind === 'same' ? 'formNoteSame' : suggestion.kind === 'empty' && !badNumber ? 'formNoteEmpty' : null;
+  // An empty suggestion is where every field starts: a quiet hint, not a warning.
+  const noteClass = noteKey === 'formNoteEmpty' ? 'hint' : 'note';
   const hintKey = HINT_KEYS[field];
   const describedBy = [showError && `${id}-error`, noteKey && `${id}-note`, hintKey && `${id}-hint`]
     .filter(Boolean)
@@ -86,7 +88,7 @@ export function FieldEditor({ field, label, current, value, suggestion, touched,
         </p>
       )}
       {noteKey && (
-        <p id={`${id}-note`} class="note">
+        <p id={`${id}-note`} class={noteClass}>
           {t(noteKey)}
         </p>
       )}

@@ -43,6 +43,9 @@ export function PdfAttachment({ value, onChange }: PdfAttachmentProps) {
       onChange({ kind: 'new', file });
       return;
     }
+    // A refused file replaces the previous choice: an error beside a file that stays attached
+    // reads as if that file were the one refused.
+    onChange(null);
     if (check.problem === 'empty') setError(t('formPdfEmpty', file.name));
     if (check.problem === 'not-pdf') setError(t('formPdfNotPdf', file.name));
     if (check.problem === 'too-large')
@@ -71,10 +74,13 @@ export function PdfAttachment({ value, onChange }: PdfAttachmentProps) {
           void choose(e.dataTransfer?.files[0]);
         }}
       >
-        <label for="pdf-file">{t('formPdfChoose')}</label>
+        {/* The native input is visually hidden (it stays focusable and is what the keyboard and
+            screen readers use): its own "No file chosen" would sit beside the file we list. */}
         <input
           id="pdf-file"
+          class="visually-hidden"
           type="file"
+          accept="application/pdf,.pdf"
           aria-describedby={error ? 'pdf-hint pdf-error' : 'pdf-hint'}
           aria-invalid={error !== null}
           onChange={(e) => {
@@ -84,11 +90,14 @@ export function PdfAttachment({ value, onChange }: PdfAttachmentProps) {
             input.value = '';
           }}
         />
+        <label for="pdf-file" class="file-button">
+          {t('formPdfChoose')}
+        </label>{' '}
         <span class="muted">{t('formPdfDrop')}</span>
       </div>
       {error && (
         <p id="pdf-error" class="error" role="alert">
-          {error}
+          <span>{error}</span> <span>{t('formPdfNoneAttached')}</span>
         </p>
       )}
       {value && name !== undefined && size !== undefined && (

@@ -16,8 +16,12 @@ export function SubmitterSection({ state, dispatch }: SubmitterSectionProps) {
   return (
     <fieldset class="section">
       <legend>{t('formSubmitterLegend')}</legend>
-      <p class="hint">{t('formSubmitterHint')}</p>
-      <label for="submitter-name">{t('formSubmitterName')}</label>
+      <p class="hint">
+        {t('formSubmitterHint')} {t('formRequiredHint')}
+      </p>
+      <label for="submitter-name" class="required">
+        {t('formSubmitterName')}
+      </label>
       <input
         id="submitter-name"
         type="text"
@@ -34,7 +38,9 @@ export function SubmitterSection({ state, dispatch }: SubmitterSectionProps) {
           {t('formErrorNameMissing')}
         </p>
       )}
-      <label for="submitter-email">{t('formSubmitterEmail')}</label>
+      <label for="submitter-email" class="required">
+        {t('formSubmitterEmail')}
+      </label>
       <input
         id="submitter-email"
         type="email"

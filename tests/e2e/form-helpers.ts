@@ -87,7 +87,7 @@ export async function reviewAndSend(form: FrameLocator): Promise<void> {
   await form.getByLabel(/I am an author of this paper/).check();
   await form.getByRole('button', { name: 'Review correction' }).click();
   await form.getByRole('button', { name: 'Send correction' }).click();
-  await form.getByRole('heading', { name: 'Queued' }).waitFor();
+  await form.getByRole('heading', { name: 'Saved in your outbox' }).waitFor();
 }
 
 /** The one correction the endpoint has received (waits for it). */

@@ -67,17 +67,13 @@ describe('the correction form, in real Chromium', () => {
     expect(button!.y + button!.height / 2).toBeLessThan(title.bottom + 6);
 
     const form = await openFormAt(page, 'title');
-    await expect(form.getByRole('button', { name: 'Correct the Title' }).getAttribute('aria-pressed')).resolves.toBe(
-      'true',
-    );
+    await expect(form.getByRole('button', { name: 'Edit Title' }).getAttribute('aria-pressed')).resolves.toBe('true');
     const input = form.getByLabel(TITLE_LABEL);
     await input.waitFor();
     // The user types straight away: nothing else was opened for them.
     await expect(input.inputValue()).resolves.toBe('');
     await expect(form.getByLabel('Suggested correction (DOI)').count()).resolves.toBe(0);
-    await expect(form.getByRole('button', { name: 'Correct the DOI' }).getAttribute('aria-pressed')).resolves.toBe(
-      'false',
-    );
+    await expect(form.getByRole('button', { name: 'Edit DOI' }).getAttribute('aria-pressed')).resolves.toBe('false');
   });
 
   it("edits an author's affiliation from the control beside that author", async () => {
@@ -98,7 +94,7 @@ describe('the correction form, in real Chromium', () => {
     await form.getByText('Correct Maja Lindqvist:').waitFor();
     await form.getByText('Maja Lindqvist — KTH Royal Institute of Technology').waitFor();
     await form.getByRole('button', { name: 'Send correction' }).click();
-    await form.getByRole('heading', { name: 'Queued' }).waitFor();
+    await form.getByRole('heading', { name: 'Saved in your outbox' }).waitFor();
 
     const { correction } = await receivedCorrection(session.receiver);
     expect(correction.changes).toEqual([]);
@@ -156,7 +152,7 @@ describe('the correction form, in real Chromium', () => {
     await form.getByText('Add Aroha Ngata — University of Auckland at position 3').waitFor();
     await form.getByText('Order:').waitFor();
     await form.getByRole('button', { name: 'Send correction' }).click();
-    await form.getByRole('heading', { name: 'Queued' }).waitFor();
+    await form.getByRole('heading', { name: 'Saved in your outbox' }).waitFor();
 
     const { correction } = await receivedCorrection(session.receiver);
     expect(correction.authorChanges).toEqual([
@@ -195,7 +191,7 @@ describe('the correction form, in real Chromium', () => {
     await form.getByText('corrected.pdf (48 KB)').waitFor();
     await form.getByRole('button', { name: 'Send correction' }).click();
     // Queued, or the form's refusal: either way the test ends without waiting for a timeout.
-    const queued = form.getByRole('heading', { name: 'Queued' });
+    const queued = form.getByRole('heading', { name: 'Saved in your outbox' });
     await queued.or(form.getByRole('alert')).waitFor();
     const refusal = (await queued.isVisible()) ? null : await form.getByRole('alert').textContent();
     expect(refusal).toBeNull();
@@ -281,7 +277,7 @@ describe('the correction form, in real Chromium', () => {
     await page.keyboard.press('Shift+Tab');
     await expect(inPanel(send)).resolves.toBe(true);
     await page.keyboard.press('Enter');
-    await form.getByRole('heading', { name: 'Queued' }).waitFor();
+    await form.getByRole('heading', { name: 'Saved in your outbox' }).waitFor();
 
     const { correction } = await receivedCorrection(session.receiver);
     expect(correction.changes).toEqual([

@@ -70,7 +70,7 @@ async function sendTitleCorrection(page: Page, title: string): Promise<void> {
   await form.getByLabel(/I am an author of this paper/).check();
   await form.getByRole('button', { name: 'Review correction' }).click();
   await form.getByRole('button', { name: 'Send correction' }).click();
-  await form.getByText('Queued', { exact: true }).or(form.getByText(/^Sent/)).first().waitFor();
+  await form.getByText('Saved in your outbox', { exact: true }).or(form.getByText(/^Sent/)).first().waitFor();
 }
 
 /** The slice of the worker's `chrome` global these tests touch (no @types/chrome here). */

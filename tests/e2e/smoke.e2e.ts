@@ -50,7 +50,7 @@ describe('the whole path, in real Chromium', () => {
     await form.getByLabel(/I am an author of this paper/).check();
     await form.getByRole('button', { name: 'Review correction' }).click();
     await form.getByRole('button', { name: 'Send correction' }).click();
-    await form.getByText('Queued', { exact: true }).waitFor();
+    await form.getByText('Saved in your outbox', { exact: true }).waitFor();
 
     const [record] = await eventually(
       () => receiver.records(),

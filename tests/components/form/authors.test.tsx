@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { declare, fakeApi, renderForm, reviewButton, submitReason, type, typeAndLeave } from './harness';
+import { declare, fakeApi, renderForm, reviewBlocked, reviewButton, submitReason, type, typeAndLeave } from './harness';
 
 function authorRows(): HTMLElement[] {
   return within(screen.getByRole('group', { name: 'Authors' })).getAllByRole('listitem');
@@ -61,10 +61,10 @@ describe('author corrections', () => {
     expect(row.querySelector('s')?.textContent).toBe('Ada Lovelace');
     expect(row.textContent).toContain('to be removed');
     declare();
-    expect(reviewButton().disabled).toBe(false);
+    expect(reviewBlocked()).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Undo removing Ada Lovelace' }));
     expect(authorRows()[0]!.querySelector('s')).toBeNull();
-    expect(reviewButton().disabled).toBe(true);
+    expect(reviewBlocked()).toBe(true);
   });
 
   it('adds an author, who needs a name once anything is typed', () => {
@@ -72,6 +72,8 @@ describe('author corrections', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add author' }));
     expect(authorRows()).toHaveLength(4);
     const row = authorRows()[3]!;
+    // Focus moves from the button to the new author's first field, above it.
+    expect(document.activeElement).toBe(within(row).getByLabelText('Given name'));
     type(within(row).getByLabelText('Affiliation 1'), 'Institute for Advanced Study');
     expect(submitReason()).toBe("Author 4: Enter the author's name.");
     type(within(row).getByLabelText('Name as displayed'), 'Kurt Gödel');
@@ -90,12 +92,14 @@ describe('author corrections', () => {
     expect(authorNames()).toEqual(['Grace Hopper', 'Ada Lovelace', 'Alan Turing']);
     expect(screen.getByText('Moved Grace Hopper to position 1 of 3').getAttribute('role')).toBe('status');
     expect((screen.getByRole('button', { name: 'Move Grace Hopper up' }) as HTMLButtonElement).disabled).toBe(true);
+    // Up is disabled at the top: focus stays in the moved author's row, on the other arrow.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move Grace Hopper down' }));
 
     const review = goToReview();
     expect(review.textContent).toContain('Ada Lovelace, Alan Turing, Grace Hopper');
     expect(review.textContent).toContain('Grace Hopper, Ada Lovelace, Alan Turing');
     fireEvent.click(screen.getByRole('button', { name: 'Send correction' }));
-    await screen.findByRole('heading', { name: 'Queued' });
+    await screen.findByRole('heading', { name: 'Saved in your outbox' });
     const sent = api.submit.mock.calls[0]![0];
     expect(sent.authorChanges).toEqual([
       {

@@ -73,8 +73,8 @@ describe('drafts', () => {
     first.unmount();
     renderForm({ openAt: { field: 'doi' } }, api);
     await screen.findByText('Draft restored.');
-    expect(screen.getByRole('button', { name: 'Correct the Year' }).getAttribute('aria-pressed')).toBe('true');
-    expect(screen.getByRole('button', { name: 'Correct the DOI' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Edit Year' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Edit DOI' }).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('are cleared once the correction is sent', async () => {
@@ -85,7 +85,7 @@ describe('drafts', () => {
     await waitFor(() => expect(drafts.get(KEY)?.state.declaration).toBe(true));
     fireEvent.click(reviewButton());
     fireEvent.click(screen.getByRole('button', { name: 'Send correction' }));
-    await screen.findByRole('heading', { name: 'Queued' });
+    await screen.findByRole('heading', { name: 'Saved in your outbox' });
     await waitFor(() => expect(drafts.has(KEY)).toBe(false));
     expect(api.clearDraft).toHaveBeenCalledWith(KEY);
   });

@@ -1,25 +1,25 @@
 import { fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { declare, renderForm, reviewButton, selectField, submitReason, type, typeAndLeave } from './harness';
+import { declare, renderForm, reviewBlocked, selectField, submitReason, type, typeAndLeave } from './harness';
 
 describe('field corrections', () => {
   it('refuses to go on, in words, while nothing is selected', () => {
     renderForm();
-    expect(reviewButton().disabled).toBe(true);
+    expect(reviewBlocked()).toBe(true);
     expect(submitReason()).toBe('Select at least one field to correct using the edit buttons above.');
   });
 
   it('shows each field with its current value, or says the page does not show it', () => {
     renderForm();
-    const doiRow = screen.getByRole('button', { name: 'Correct the DOI' }).closest('li')!;
+    const doiRow = screen.getByRole('button', { name: 'Edit DOI' }).closest('li')!;
     expect(doiRow.textContent).toContain('10.1112/plms/s2-42.1.230');
-    const pmidRow = screen.getByRole('button', { name: 'Correct the PubMed ID' }).closest('li')!;
+    const pmidRow = screen.getByRole('button', { name: 'Edit PubMed ID' }).closest('li')!;
     expect(pmidRow.textContent).toContain('not shown on the page');
   });
 
   it('opens an editor with the current value when a field is selected, and closes it again', () => {
     renderForm();
-    const button = screen.getByRole('button', { name: 'Correct the Venue' });
+    const button = screen.getByRole('button', { name: 'Edit Venue' });
     expect(button.getAttribute('aria-pressed')).toBe('false');
     fireEvent.click(button);
     expect(button.getAttribute('aria-pressed')).toBe('true');
@@ -39,11 +39,11 @@ describe('field corrections', () => {
   it('says an empty or unchanged suggestion is not a correction', () => {
     renderForm();
     const title = selectField('Title');
-    expect(screen.getByText(/the suggestion is empty, so this field will not be sent/)).toBeTruthy();
+    expect(screen.getByText(/an empty suggestion is not sent/)).toBeTruthy();
     type(title, '  On Computable Numbers ');
     expect(screen.getByText(/same as the current value, so this field will not be sent/)).toBeTruthy();
     declare();
-    expect(reviewButton().disabled).toBe(true);
+    expect(reviewBlocked()).toBe(true);
     expect(submitReason()).toBe('Nothing to send yet: enter a correction that differs from the current value.');
   });
 
@@ -65,7 +65,7 @@ describe('field corrections', () => {
     const error = screen.getByText(message);
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')?.split(' ')).toContain(error.id);
-    expect(reviewButton().disabled).toBe(true);
+    expect(reviewBlocked()).toBe(true);
   });
 
   it('accepts a valid suggestion and clears the error as the user fixes it', () => {
@@ -77,7 +77,7 @@ describe('field corrections', () => {
     type(doi, 'https://doi.org/10.1112/plms/s2-43.6.544');
     expect(screen.queryByText('Enter a DOI such as 10.1234/abcd.')).toBeNull();
     expect(doi.getAttribute('aria-invalid')).toBe('false');
-    expect(reviewButton().disabled).toBe(false);
+    expect(reviewBlocked()).toBe(false);
     expect(submitReason()).toBeNull();
   });
 });
@@ -101,9 +101,9 @@ describe('submitter and declaration', () => {
     expect(email.getAttribute('aria-invalid')).toBe('true');
     type(email, 'alan@example.org');
     expect(submitReason()).toBe('Confirm the author declaration.');
-    expect(reviewButton().disabled).toBe(true);
+    expect(reviewBlocked()).toBe(true);
     declare();
-    expect(reviewButton().disabled).toBe(false);
+    expect(reviewBlocked()).toBe(false);
   });
 
   it('validates the evidence link', () => {
@@ -115,6 +115,6 @@ describe('submitter and declaration', () => {
     expect(submitReason()).toBe('Evidence link: Enter a web address starting with https:// or http://.');
     expect(evidence.getAttribute('aria-invalid')).toBe('true');
     type(evidence, 'https://example.org/erratum');
-    expect(reviewButton().disabled).toBe(false);
+    expect(reviewBlocked()).toBe(false);
   });
 });

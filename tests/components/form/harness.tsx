@@ -114,7 +114,7 @@ export function typeAndLeave(element: HTMLElement, value: string): void {
 
 /** Presses a field's edit button and returns its suggestion input (English labels). */
 export function selectField(label: string): HTMLElement {
-  fireEvent.click(screen.getByRole('button', { name: `Correct the ${label}` }));
+  fireEvent.click(screen.getByRole('button', { name: `Edit ${label}` }));
   return screen.getByLabelText(`Suggested correction (${label})`);
 }
 
@@ -126,6 +126,17 @@ export function reviewButton(): HTMLButtonElement {
   return screen.getByRole('button', { name: 'Review correction' }) as HTMLButtonElement;
 }
 
+/** The review button refuses (aria-disabled: it stays in the Tab order with its reasons). */
+export function reviewBlocked(): boolean {
+  return reviewButton().getAttribute('aria-disabled') === 'true';
+}
+
+/** The first of the reasons the submit bar lists, or null when there is none. */
 export function submitReason(): string | null {
-  return document.getElementById('submit-reason')?.textContent ?? null;
+  return document.querySelector('#submit-reason li')?.textContent ?? null;
+}
+
+/** Every reason the submit bar lists. */
+export function submitReasons(): string[] {
+  return [...document.querySelectorAll('#submit-reason li')].map((item) => item.textContent ?? '');
 }

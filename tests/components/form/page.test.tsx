@@ -10,7 +10,7 @@ import { renderForm, type } from './harness';
 describe('opening and closing', () => {
   it('opens with the clicked field selected and takes focus', () => {
     renderForm({ openAt: { field: 'doi' } });
-    expect(screen.getByRole('button', { name: 'Correct the DOI' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Edit DOI' }).getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByLabelText('Suggested correction (DOI)')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Request Correction' }));
   });
@@ -37,13 +37,14 @@ describe('opening and closing', () => {
     expect(fireEvent.keyDown(heading, { key: 'Tab', shiftKey: true })).toBe(false);
     const main = screen.getByRole('main');
     const close = screen.getByRole('button', { name: 'Close' });
-    const declaration = screen.getByRole('checkbox');
-    // The review button is disabled at first, so the declaration is the last stop.
-    expect(document.activeElement).toBe(declaration);
-    expect(fireEvent.keyDown(declaration, { key: 'Tab' })).toBe(false);
+    // The review button refuses but stays reachable, and the last stop is the last of the
+    // reasons it lists, a link to the declaration.
+    const last = screen.getByRole('link', { name: 'Confirm the author declaration.' });
+    expect(document.activeElement).toBe(last);
+    expect(fireEvent.keyDown(last, { key: 'Tab' })).toBe(false);
     expect(document.activeElement).toBe(close);
     expect(fireEvent.keyDown(close, { key: 'Tab', shiftKey: true })).toBe(false);
-    expect(document.activeElement).toBe(declaration);
+    expect(document.activeElement).toBe(last);
     expect(main.contains(document.activeElement)).toBe(true);
     // In the middle, Tab is left to the browser.
     const name = screen.getByLabelText('Name');
@@ -68,14 +69,14 @@ describe('in Japanese', () => {
     renderForm();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('訂正を依頼');
     expect(screen.getByRole('group', { name: '著者' })).toBeTruthy();
-    expect(document.getElementById('submit-reason')?.textContent).toBe(
+    expect(document.querySelector('#submit-reason li')?.textContent).toBe(
       '上の編集ボタンで、訂正する項目を1つ以上選んでください。',
     );
-    fireEvent.click(screen.getByRole('button', { name: '抄録を訂正' }));
+    fireEvent.click(screen.getByRole('button', { name: '編集：抄録' }));
     expect(screen.getByLabelText('訂正後の値（抄録）').tagName).toBe('TEXTAREA');
-    fireEvent.click(screen.getByRole('button', { name: '出版年を訂正' }));
+    fireEvent.click(screen.getByRole('button', { name: '編集：出版年' }));
     type(screen.getByLabelText('訂正後の値（出版年）'), '37');
-    expect(document.getElementById('submit-reason')?.textContent).toBe(
+    expect(document.querySelector('#submit-reason li')?.textContent).toBe(
       '出版年：2021 のように4桁の年を入力してください。',
     );
   });

@@ -19,7 +19,9 @@ describe('PDF attachment', () => {
     renderForm();
     pick(new File([pdfBytes(10.5 * MB)], 'corrected.pdf', { type: 'application/pdf' }));
     const error = await screen.findByText('corrected.pdf is 10.5 MB; the limit is 10 MB.');
-    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.closest('[role="alert"]')?.textContent).toBe(
+      'corrected.pdf is 10.5 MB; the limit is 10 MB. No PDF is attached.',
+    );
     expect(screen.getByLabelText('Choose a PDF file').getAttribute('aria-invalid')).toBe('true');
     expect(screen.queryByRole('button', { name: 'Remove corrected.pdf' })).toBeNull();
   });
@@ -42,6 +44,22 @@ describe('PDF attachment', () => {
     pick(new File([pdfBytes(1536)], 'corrected.pdf', { type: 'application/pdf' }));
     expect(await screen.findByText('corrected.pdf (1.5 KB)')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Remove corrected.pdf' }));
+    expect(screen.queryByText('corrected.pdf (1.5 KB)')).toBeNull();
+  });
+
+  it('offers PDF files only, and says so', () => {
+    renderForm();
+    const input = screen.getByLabelText('Choose a PDF file') as HTMLInputElement;
+    expect(input.accept.split(',')).toContain('application/pdf');
+    expect(screen.getByText(/^PDF only, up to 10 MB/)).toBeTruthy();
+  });
+
+  it('lets a refused file replace the one attached before, so the error is not beside it', async () => {
+    renderForm();
+    pick(new File([pdfBytes(1536)], 'corrected.pdf', { type: 'application/pdf' }));
+    await screen.findByText('corrected.pdf (1.5 KB)');
+    pick(new File([], 'empty.pdf', { type: 'application/pdf' }));
+    await screen.findByText('empty.pdf is empty.');
     expect(screen.queryByText('corrected.pdf (1.5 KB)')).toBeNull();
   });
 

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { MessageError } from '../../../lib/messaging/send';
 import { type Correction, CorrectionSchema } from '../../../lib/schema/correction';
 import type { QueueSummary } from '../../../lib/schema/queue';
-import { CORRECTION_ID, declare, fakeApi, renderForm, reviewButton, selectField, summaryOf, type } from './harness';
+import {
+  CORRECTION_ID,
+  declare,
+  fakeApi,
+  renderForm,
+  reviewBlocked,
+  reviewButton,
+  selectField,
+  summaryOf,
+  type,
+} from './harness';
 
 function fillYearCorrection(): void {
   type(selectField('Year'), '1937');
@@ -34,7 +44,7 @@ describe('review step', () => {
     expect(document.activeElement?.id).toBe('review-heading');
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     expect((screen.getByLabelText('Suggested correction (Year)') as HTMLInputElement).value).toBe('1937');
-    expect(reviewButton().disabled).toBe(false);
+    expect(reviewBlocked()).toBe(false);
   });
 });
 
@@ -49,7 +59,7 @@ describe('sending', () => {
     await screen.findByText(/corrected\.pdf \(/);
     fireEvent.click(reviewButton());
     fireEvent.click(screen.getByRole('button', { name: 'Send correction' }));
-    await screen.findByRole('heading', { name: 'Queued' });
+    await screen.findByRole('heading', { name: 'Saved in your outbox' });
 
     expect(calls).toEqual(['stagePdf', 'submit']);
     const [stagedId, stagedFile, sha256] = api.stagePdf.mock.calls[0]!;
@@ -74,9 +84,9 @@ describe('sending', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send correction' }));
     const sending = await screen.findByRole('button', { name: 'Sending…' });
     expect((sending as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.queryByText('Queued')).toBeNull();
+    expect(screen.queryByText('Saved in your outbox')).toBeNull();
     answer.resolve(summaryOf({ id: CORRECTION_ID }));
-    expect(await screen.findByRole('heading', { name: 'Queued' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Saved in your outbox' })).toBeTruthy();
     expect(screen.getByText('Waiting to be sent.').closest('[role="status"]')).not.toBeNull();
   });
 
@@ -86,7 +96,7 @@ describe('sending', () => {
     fillYearCorrection();
     fireEvent.click(reviewButton());
     fireEvent.click(screen.getByRole('button', { name: 'Send correction' }));
-    await screen.findByRole('heading', { name: 'Queued' });
+    await screen.findByRole('heading', { name: 'Saved in your outbox' });
     const status = () => document.querySelector('[data-status]')!;
 
     broadcast(summaryOf({ id: CORRECTION_ID }, { status: 'sending', updatedAt: 2 }));
@@ -133,7 +143,7 @@ describe('sending', () => {
     broadcast(summaryOf({ id: CORRECTION_ID }, { status: 'sending', updatedAt: 5 }));
     expect(screen.queryByText('Sending…', { selector: 'p' })).toBeNull();
     answer.resolve(summaryOf({ id: CORRECTION_ID }, { updatedAt: 4 }));
-    await screen.findByRole('heading', { name: 'Queued' });
+    await screen.findByRole('heading', { name: 'Saved in your outbox' });
     expect(document.querySelector('[data-status]')!.textContent).toBe('Sending…');
   });
 
@@ -151,7 +161,7 @@ describe('sending', () => {
     expect(alert.textContent).toBe(
       'The correction was not queued: No endpoint is configured yet. Set one in the options.',
     );
-    expect(screen.queryByText('Queued')).toBeNull();
+    expect(screen.queryByText('Saved in your outbox')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     expect((screen.getByLabelText('Suggested correction (Year)') as HTMLInputElement).value).toBe('1937');
     expect((screen.getByRole('checkbox') as HTMLInputElement).checked).toBe(true);
@@ -188,7 +198,7 @@ describe('edit mode (a correction that needs attention)', () => {
     type(doi, '10.1112/plms/s2-43.6.544');
     fireEvent.click(reviewButton());
     fireEvent.click(screen.getByRole('button', { name: 'Send correction' }));
-    await screen.findByRole('heading', { name: 'Queued' });
+    await screen.findByRole('heading', { name: 'Saved in your outbox' });
     expect(api.submit).not.toHaveBeenCalled();
     const resent = api.resubmit.mock.calls[0]![0];
     expect(resent.id).toBe(queued.id);
