@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { ENDPOINT_ORIGIN_PATTERNS } from './lib/schema/fields';
 import { nativeBrowserForContentScripts } from './scripts/content-script-browser';
 import { mergedLocaleFiles } from './scripts/locales';
 import { excludeSiteHosts, siteContentScripts } from './scripts/site-entrypoints';
@@ -6,7 +7,7 @@ import { excludeSiteHosts, siteContentScripts } from './scripts/site-entrypoints
 // Chrome MV3 and Firefox builds from one config. The manifest asks for as little as it can:
 // content scripts run on every page (any page may carry citation_* metadata), but network access
 // is requested per endpoint origin at the moment the user saves it (optional_host_permissions).
-const ENDPOINT_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+const ENDPOINT_ORIGINS = ENDPOINT_ORIGIN_PATTERNS;
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

@@ -1,5 +1,6 @@
 // Pure checks and normalisers for scholarly identifiers and URLs. No zod here: page-side code
 // (extractors, the inline controls) uses these too.
+import { HTTP_ENDPOINT_HOSTS } from './schema/fields';
 
 const DOI_PATTERN = /^10\.\d{4,9}\/\S+$/;
 const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i;
@@ -56,10 +57,11 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const HTTP_HOSTS: ReadonlySet<string> = new Set(HTTP_ENDPOINT_HOSTS);
 
+/** A host plain http is allowed on: exactly the ones the manifest's permissions cover. */
 export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+  return HTTP_HOSTS.has(hostname);
 }
 
 export type EndpointProblem = 'invalid' | 'insecure' | 'credentials';

@@ -52,3 +52,14 @@ export const MAX_PDF_BYTES = 10 * 1024 * 1024;
 
 export const QUEUE_STATUSES = ['queued', 'sending', 'sent', 'retrying', 'needs-attention', 'discarded'] as const;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+
+/**
+ * The only hosts an endpoint may be reached on over plain http (this machine, where the reference
+ * endpoint runs). The validator, the manifest's optional host permissions and docs/endpoint.md all
+ * name exactly these: `[::1]` and the rest of 127.0.0.0/8 are left out because a permission
+ * pattern for each would be needed too, and no one has asked for them.
+ */
+export const HTTP_ENDPOINT_HOSTS = ['localhost', '127.0.0.1'] as const;
+
+/** Origins the extension may ask to reach an endpoint on (optional host permissions). */
+export const ENDPOINT_ORIGIN_PATTERNS = ['https://*/*', ...HTTP_ENDPOINT_HOSTS.map((host) => `http://${host}/*`)];

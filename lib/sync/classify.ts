@@ -8,7 +8,7 @@ import { parseRetryAfter } from './retry-after';
 export type DeliveryProblem = Omit<DeliveryError, 'at'>;
 
 export type Classification =
-  /** The server has the correction (2xx, or 409: it had it already). */
+  /** The server has the correction (2xx; a repeat is answered with the first 2xx replayed). */
   | { outcome: 'accepted'; receipt: Receipt | undefined }
   /** May pass by itself: try again later, after `retryAfterMs` if the server said so. */
   | { outcome: 'retry'; problem: DeliveryProblem; retryAfterMs?: number }
@@ -27,8 +27,11 @@ export function classifyResponse(status: number, headers: Headers, bodyText: str
   const because = fromServer ? `: ${fromServer}` : '.';
   if (status === 0 || (status >= 300 && status < 400))
     return { outcome: 'config', problem: { kind: 'config', status: status || undefined, message: REDIRECT_MESSAGE } };
-  if ((status >= 200 && status < 300) || status === 409) return { outcome: 'accepted', receipt: receiptFrom(bodyText) };
-  if (status === 408 || status === 425 || status === 429 || status >= 500) {
+  if (status >= 200 && status < 300) return { outcome: 'accepted', receipt: receiptFrom(bodyText) };
+  // 409 (protocol 1.1, draft-ietf-httpapi-idempotency-key-header): an attempt with this key is
+  // still being processed. That first attempt may yet fail, so 409 is never "sent": it is
+  // retried, no sooner than Retry-After. (1.0 took it as delivered and could lose the correction.)
+  if (status === 409 || status === 408 || status === 425 || status === 429 || status >= 500) {
     const retryAfterMs = parseRetryAfter(headers.get('Retry-After'), now);
     const problem: DeliveryProblem = {
       kind: 'http',
@@ -70,6 +73,7 @@ export function classifyResponse(status: number, headers: Headers, bodyText: str
 }
 
 function busyMessage(status: number): string {
+  if (status === 409) return 'The endpoint is still processing an earlier attempt of this correction (HTTP 409)';
   if (status === 429) return 'The endpoint asked to slow down (HTTP 429)';
   if (status === 408 || status === 425) return `The endpoint did not take the correction in time (HTTP ${status})`;
   return `The endpoint had a problem (HTTP ${status})`;

@@ -5,7 +5,9 @@ import type { QueueItem } from '../schema/queue';
 import type { Settings } from '../schema/settings';
 import { type Classification, classifyResponse } from './classify';
 import { endpointAddressProblem } from './endpoint-address';
+import { multipartCorrection } from './multipart';
 import { type FetchLike, postToEndpoint } from './post';
+import { idempotencyKeyHeader, PROTOCOL_HEADER, PROTOCOL_VERSION } from './protocol-headers';
 
 export const MISSING_PDF_MESSAGE =
   "The attached PDF is no longer in the browser's storage; attach it again and resubmit.";
@@ -35,9 +37,10 @@ export interface DeliverOptions {
 /**
  * Sends `item`'s correction to `settings.endpointUrl` once. The scheduler passes the settings it
  * claimed the item with, so the endpoint is the item's `sendingTo` and the token is the one meant
- * for it. JSON without a PDF; multipart/form-data with one (parts `correction` and `pdf`, the
- * Blob streamed as it is, never base64). `Idempotency-Key` is the correction id on every attempt,
- * so the server can recognise a retry of something it already stored.
+ * for it. JSON without a PDF; multipart/form-data with one (parts `correction` and `pdf`, each
+ * with its Content-Type, the Blob streamed as it is, never base64). `Idempotency-Key` is the
+ * correction id, quoted (an sf-string), on every attempt, so the server can recognise a retry of
+ * something it already stored.
  */
 export async function deliverOne(
   item: QueueItem,
@@ -51,17 +54,19 @@ export async function deliverOne(
   if (item.correction.pdf && !pdf)
     return { outcome: 'rejected', problem: { kind: 'storage', message: MISSING_PDF_MESSAGE } };
 
-  const headers: Record<string, string> = { 'Idempotency-Key': item.id, Accept: 'application/json' };
+  const headers: Record<string, string> = {
+    'Idempotency-Key': idempotencyKeyHeader(item.id),
+    [PROTOCOL_HEADER]: PROTOCOL_VERSION,
+    Accept: 'application/json',
+  };
   if (settings.token) headers.Authorization = `Bearer ${settings.token}`;
   const json = JSON.stringify(item.correction);
   let body: BodyInit = json;
   if (pdf && item.correction.pdf) {
-    const form = new FormData();
-    form.append('correction', json);
-    // The stored Blob may carry no type (some file pickers give none); the protocol says PDF.
-    const file = pdf.type === 'application/pdf' ? pdf : new Blob([pdf], { type: 'application/pdf' });
-    form.append('pdf', file, item.correction.pdf.name);
-    body = form; // fetch sets multipart/form-data with its boundary
+    // The part's own type is set by multipartCorrection: the stored Blob may carry none.
+    const multipart = multipartCorrection(json, pdf, item.correction.pdf.name);
+    headers['Content-Type'] = multipart.contentType;
+    body = multipart.body;
   } else {
     headers['Content-Type'] = 'application/json';
   }

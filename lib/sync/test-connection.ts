@@ -3,6 +3,7 @@ import type { EndpointTestResult } from '../messaging/protocol';
 import { REDIRECT_MESSAGE } from './classify';
 import { endpointAddressProblem } from './endpoint-address';
 import { type FetchLike, postToEndpoint } from './post';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from './protocol-headers';
 
 const TEST_TIMEOUT_MS = 15_000;
 
@@ -18,7 +19,11 @@ export async function testEndpoint(
 ): Promise<EndpointTestResult> {
   const addressProblem = endpointAddressProblem(endpointUrl);
   if (addressProblem) return { ok: false, message: addressProblem };
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Erratum-Connection-Test': '1' };
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'Erratum-Connection-Test': '1',
+    [PROTOCOL_HEADER]: PROTOCOL_VERSION,
+  };
   if (token) headers.Authorization = `Bearer ${token}`;
   const result = await postToEndpoint(fetchImpl, endpointUrl, { headers, body: '{}' }, timeoutMs);
   if (result.kind !== 'answered') return { ok: false, message: result.message };

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { endpointProblem } from '@/lib/identifiers';
+import { ENDPOINT_ORIGIN_PATTERNS, HTTP_ENDPOINT_HOSTS } from '@/lib/schema/fields';
 import { SettingsSchema } from '@/lib/schema/settings';
 import { classifyResponse } from '@/lib/sync/classify';
 import { endpointAddressProblem } from '@/lib/sync/endpoint-address';
@@ -35,12 +38,26 @@ describe('endpoint addresses that must not receive the token', () => {
     });
   }
 
+  it('refuses plain http on loopback addresses the manifest cannot reach (issue #16 item 7)', () => {
+    for (const url of ['http://[::1]:8787/corrections', 'http://127.0.0.2/corrections', 'http://127.1.2.3/']) {
+      expect(endpointProblem(url), url).toBe('insecure');
+      expect(SettingsSchema.safeParse({ ...SETTINGS, endpointUrl: url }).success, url).toBe(false);
+    }
+  });
+
+  it('names the same plain-http hosts in the docs, the validator and the manifest', () => {
+    const docs = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'endpoint.md'), 'utf8');
+    const sentence = /`http:\/\/` is accepted only for\s+((?:`[^`]+`|\s|and|or|,)+)/.exec(docs)?.[1] ?? '';
+    expect([...sentence.matchAll(/`([^`]+)`/g)].map((m) => m[1])).toEqual([...HTTP_ENDPOINT_HOSTS]);
+    expect(ENDPOINT_ORIGIN_PATTERNS).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
+    for (const host of HTTP_ENDPOINT_HOSTS) expect(endpointProblem(`http://${host}:9/x`), host).toBeNull();
+  });
+
   it('accepts https anywhere and plain http only on this machine', () => {
     for (const url of [
       'https://corrections.example.org/in',
       'http://localhost:8787/corrections',
       'http://127.0.0.1:8787/corrections',
-      'http://[::1]:8787/corrections',
       'HTTP://LOCALHOST/corrections',
     ]) {
       expect(endpointProblem(url), url).toBeNull();

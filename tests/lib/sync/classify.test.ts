@@ -19,8 +19,9 @@ describe('classifyResponse', () => {
     expect(classify(204).outcome).toBe('accepted');
   });
 
-  it('takes 409 as already received, so sent', () => {
-    expect(classify(409, '{"error":"duplicate"}').outcome).toBe('accepted');
+  it('retries 409 (an attempt with this key is still in flight), never takes it as sent', () => {
+    const result = classify(409, '{"error":"in flight"}', { 'Retry-After': '1' });
+    expect(result).toMatchObject({ outcome: 'retry', retryAfterMs: 1000, problem: { status: 409 } });
   });
 
   it("keeps the server's message for 400 and 422", () => {

@@ -7,6 +7,7 @@ import { getPdf, stagePdf } from '../../../lib/queue/pdf-store';
 import type { QueueSummary } from '../../../lib/schema/queue';
 import { createDeliveryScheduler, type DeliverySchedulerOptions } from '../../../lib/sync/scheduler';
 import { attachmentFor, ENDPOINT, pdfBlob, sampleCorrection, T0, useQueueDb } from '../queue/fixtures';
+import { busboyParts } from './busboy-parts';
 import { type Answer, empty, fakeEndpoint, json, neverAnswers, opaqueRedirect } from './fake-endpoint';
 
 const openQueueDb = useQueueDb();
@@ -52,7 +53,7 @@ describe('delivery scheduler', () => {
     expect(await getItem(db, id)).toMatchObject({ status: 'sent', receipt: { id: 'R-1' }, attempts: 1 });
     expect(changes.map((c) => c.summary.status)).toEqual(['sending', 'sent']);
     expect(changes.map((c) => c.summary.attempts)).toEqual([1, 1]);
-    expect(endpoint.requests[0]?.headers.get('Idempotency-Key')).toBe(id);
+    expect(endpoint.requests[0]?.headers.get('Idempotency-Key')).toBe(`"${id}"`);
   });
 
   it('attempts nothing while no endpoint is set up', async () => {
@@ -65,9 +66,14 @@ describe('delivery scheduler', () => {
     expect(await scheduler.nextWakeAt()).toBeUndefined();
   });
 
-  it('treats 409 as delivered', async () => {
-    const { db, scheduler, add } = await setUp(() => json(409, { error: 'already have it' }));
+  it('keeps a 409 (still in flight) queued for a retry, then takes the replayed 2xx as sent', async () => {
+    const { db, scheduler, add, clock } = await setUp((_, n) =>
+      n === 0 ? json(409, { error: 'in flight' }, { 'Retry-After': '1' }) : json(201, { id: 'R-1' }),
+    );
     const id = await add();
+    await scheduler.run();
+    expect(await statusOf(db, id)).toBe('retrying');
+    clock.now += 60_000;
     await scheduler.run();
     expect(await statusOf(db, id)).toBe('sent');
   });
@@ -140,8 +146,9 @@ describe('delivery scheduler', () => {
     await stagePdf(db, correction.id, blob, pdf.sha256, T0);
     await add(correction);
     await scheduler.run();
-    const form = await new Request(ENDPOINT, { method: 'POST', body: endpoint.requests[0]?.init.body }).formData();
-    expect((form.get('pdf') as File).size).toBe(blob.size);
+    const sent = endpoint.requests[0];
+    const parts = await busboyParts(sent?.headers.get('Content-Type') ?? '', sent?.init.body as Blob);
+    expect(parts.find((p) => p.name === 'pdf')?.bytes.length).toBe(blob.size);
     expect(await statusOf(db, correction.id)).toBe('sent');
     expect(await getPdf(db, correction.id)).toBeUndefined();
   });
@@ -209,7 +216,7 @@ describe('delivery scheduler', () => {
     clock.now = T0 + leaseMs;
     expect(await scheduler.run()).toEqual({ delivered: 1, attempted: 1 });
     expect(await getItem(db, id)).toMatchObject({ status: 'sent', attempts: 2 });
-    expect(endpoint.requests[0]?.headers.get('Idempotency-Key')).toBe(id);
+    expect(endpoint.requests[0]?.headers.get('Idempotency-Key')).toBe(`"${id}"`);
   });
 
   it('keeps at most `concurrency` attempts in flight, and claims at most six times as many in all', async () => {

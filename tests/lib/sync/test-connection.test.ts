@@ -17,6 +17,7 @@ describe('testEndpoint', () => {
     const [request] = endpoint.requests;
     expect(request?.init).toMatchObject({ method: 'POST', body: '{}', redirect: 'manual' });
     expect(request?.headers.get('Erratum-Connection-Test')).toBe('1');
+    expect(request?.headers.get('Erratum-Protocol')).toBe('1.1');
     expect(request?.headers.get('Authorization')).toBe('Bearer tok');
   });
 
