@@ -10,6 +10,7 @@ import { checkCorrection, pdfProblem } from './submission';
 // POST /corrections: the protocol in docs/endpoint.md, in the order a request meets it:
 // faults, credentials, connection test, body, schema, Idempotency-Key, PDF, idempotency, store.
 
+export const IN_FLIGHT_ERROR = 'An attempt with this Idempotency-Key is still being processed: try again shortly';
 export const REUSED_KEY_ERROR = 'Idempotency-Key reused with a different correction';
 
 export interface DeliveryCounters {
@@ -64,6 +65,12 @@ async function receiveCorrection(req: IncomingMessage, ctx: DeliveryContext): Pr
   const pdfError = pdfProblem(correction, submission.pdf);
   if (pdfError) return refuse(422, pdfError);
 
+  // Protocol 1.1: a retry racing an attempt still being processed is told to come back (409,
+  // Retry-After) rather than waiting on it: the first attempt may yet fail.
+  if (ctx.store.isInFlight(correction.id)) {
+    ctx.counters.duplicates += 1;
+    return refuse(409, IN_FLIGHT_ERROR, { 'Retry-After': '1' });
+  }
   return ctx.store.withKey(correction.id, async (): Promise<Outcome> => {
     const earlier = await ctx.store.lookup(correction.id);
     if (earlier) {

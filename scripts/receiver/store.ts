@@ -65,6 +65,11 @@ export class CorrectionStore {
   }
 
   /** Runs `work` after any earlier work on the same key has finished. */
+  /** Whether an attempt with this key is being processed right now (protocol 1.1 answers 409). */
+  isInFlight(id: string): boolean {
+    return this.#keyChains.has(id);
+  }
+
   async withKey<T>(id: string, work: () => Promise<T>): Promise<T> {
     const previous = this.#keyChains.get(id) ?? Promise.resolve();
     const current = previous.catch(() => undefined).then(work);

@@ -40,8 +40,20 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * The key's value: protocol 1.1 sends it as an RFC 8941 sf-string (`"0190…"`, as
+ * draft-ietf-httpapi-idempotency-key-header has it); 1.0 clients sent it bare. Both are taken.
+ */
+export function idempotencyKeyValue(header: string | undefined): string | undefined {
+  const trimmed = header?.trim();
+  if (!trimmed) return undefined;
+  const quoted = /^"((?:[^"\\]|\\["\\])*)"$/.exec(trimmed);
+  return quoted ? quoted[1].replace(/\\(["\\])/g, '$1') : trimmed;
+}
+
 /** Parses and validates the correction JSON and checks it against the Idempotency-Key. */
-export function checkCorrection(text: string, idempotencyKey: string | undefined): CorrectionVerdict {
+export function checkCorrection(text: string, idempotencyKeyHeader: string | undefined): CorrectionVerdict {
+  const idempotencyKey = idempotencyKeyValue(idempotencyKeyHeader);
   let received: unknown;
   try {
     received = JSON.parse(text);

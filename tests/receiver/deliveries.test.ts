@@ -56,19 +56,41 @@ describe('idempotency', () => {
     expect(receiver.stats()).toMatchObject({ requests: 2, accepted: 1, duplicates: 1, stored: 1 });
   });
 
-  it('stores one record when attempts with the same key arrive at once', async () => {
+  it('stores one record when attempts with the same key arrive at once, telling racers to retry (409)', async () => {
     receiver = await startReceiverForTest();
     const correction = sampleCorrection();
     const answers = await Promise.all(
       Array.from({ length: 5 }, async () => {
         const response = await postJson(receiver.endpoint, correction);
-        return { status: response.status, body: await response.json() };
+        return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() };
       }),
     );
-    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
-    expect(answers[0]?.status).toBe(201);
+    // draft-ietf-httpapi-idempotency-key-header: a request whose key is still being processed
+    // gets 409; one that comes after the first finished gets the first answer replayed.
+    const receipt = { id: correction.id, url: `${receiver.endpoint}/${correction.id}` };
+    for (const answer of answers) {
+      if (answer.status === 409) expect(answer.retryAfter).toBe('1');
+      else expect(answer).toEqual({ status: 201, retryAfter: null, body: receipt });
+    }
+    expect(answers.filter((answer) => answer.status === 201).length).toBeGreaterThanOrEqual(1);
     expect(await receiver.records()).toHaveLength(1);
-    expect(receiver.stats()).toMatchObject({ accepted: 1, duplicates: 4 });
+    const retry = await postJson(receiver.endpoint, correction);
+    expect(retry.status).toBe(201);
+    expect(await retry.json()).toEqual(receipt);
+    expect(receiver.stats()).toMatchObject({ accepted: 1, duplicates: 5 });
+  });
+
+  it('takes the key as an RFC 8941 string (quoted, protocol 1.1) and bare (1.0), as one correction', async () => {
+    receiver = await startReceiverForTest();
+    const correction = sampleCorrection();
+    const quoted = await postJson(receiver.endpoint, correction, { key: `"${correction.id}"` });
+    expect(quoted.status).toBe(201);
+    const bare = await postJson(receiver.endpoint, correction, { key: correction.id });
+    expect(bare.status).toBe(201);
+    expect(await bare.json()).toEqual(await quoted.json());
+    expect(await receiver.records()).toHaveLength(1);
+    const otherId = await postJson(receiver.endpoint, correction, { key: '"0190a000-0000-7000-8000-000000000000"' });
+    expect(otherId.status).toBe(422);
   });
 
   it('refuses the same key with a different correction', async () => {
