@@ -48,7 +48,7 @@ export function idempotencyKeyValue(header: string | undefined): string | undefi
   const trimmed = header?.trim();
   if (!trimmed) return undefined;
   const quoted = /^"((?:[^"\\]|\\["\\])*)"$/.exec(trimmed);
-  return quoted ? quoted[1].replace(/\\(["\\])/g, '$1') : trimmed;
+  return quoted ? (quoted[1] ?? '').replace(/\\(["\\])/g, '$1') : trimmed;
 }
 
 /** Parses and validates the correction JSON and checks it against the Idempotency-Key. */

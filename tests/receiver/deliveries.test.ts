@@ -62,7 +62,11 @@ describe('idempotency', () => {
     const answers = await Promise.all(
       Array.from({ length: 5 }, async () => {
         const response = await postJson(receiver.endpoint, correction);
-        return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() };
+        return {
+          status: response.status,
+          retryAfter: response.headers.get('retry-after'),
+          body: await response.json(),
+        };
       }),
     );
     // draft-ietf-httpapi-idempotency-key-header: a request whose key is still being processed
