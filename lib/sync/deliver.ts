@@ -5,7 +5,6 @@ import type { QueueItem } from '../schema/queue';
 import type { Settings } from '../schema/settings';
 import { type Classification, classifyResponse } from './classify';
 import { endpointAddressProblem } from './endpoint-address';
-import { multipartCorrection } from './multipart';
 import { type FetchLike, postToEndpoint } from './post';
 import { idempotencyKeyHeader, PROTOCOL_HEADER, PROTOCOL_VERSION } from './protocol-headers';
 
@@ -37,8 +36,8 @@ export interface DeliverOptions {
 /**
  * Sends `item`'s correction to `settings.endpointUrl` once. The scheduler passes the settings it
  * claimed the item with, so the endpoint is the item's `sendingTo` and the token is the one meant
- * for it. JSON without a PDF; multipart/form-data with one (parts `correction` and `pdf`, each
- * with its Content-Type, the Blob streamed as it is, never base64). `Idempotency-Key` is the
+ * for it. JSON without a PDF; multipart/form-data with one (parts `correction` and `pdf`, the
+ * Blob streamed as it is, never base64). `Idempotency-Key` is the
  * correction id, quoted (an sf-string), on every attempt, so the server can recognise a retry of
  * something it already stored.
  */
@@ -63,10 +62,12 @@ export async function deliverOne(
   const json = JSON.stringify(item.correction);
   let body: BodyInit = json;
   if (pdf && item.correction.pdf) {
-    // The part's own type is set by multipartCorrection: the stored Blob may carry none.
-    const multipart = multipartCorrection(json, pdf, item.correction.pdf.name);
-    headers['Content-Type'] = multipart.contentType;
-    body = multipart.body;
+    const form = new FormData();
+    form.append('correction', json);
+    // The stored Blob may carry no type (some file pickers give none); the protocol says PDF.
+    const file = pdf.type === 'application/pdf' ? pdf : new Blob([pdf], { type: 'application/pdf' });
+    form.append('pdf', file, item.correction.pdf.name);
+    body = form; // fetch sets multipart/form-data with its boundary
   } else {
     headers['Content-Type'] = 'application/json';
   }

@@ -48,7 +48,8 @@ async function isFocused(locator: Locator): Promise<boolean> {
 
 async function chooseFile(page: Page, form: FrameLocator, file: { name: string; mimeType: string; buffer: Buffer }) {
   const chooser = page.waitForEvent('filechooser');
-  await form.getByLabel('Choose a PDF file').click();
+  // The reader presses the visible button (the label); the native input is visually hidden.
+  await form.getByText('Choose a PDF file', { exact: true }).click();
   await (await chooser).setFiles(file);
 }
 

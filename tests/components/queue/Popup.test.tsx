@@ -221,7 +221,7 @@ describe('Popup', () => {
     });
     render(<Popup api={api} />);
     expect(await screen.findByText('要対応 1 件')).toBeTruthy();
-    expect(screen.getByRole('button', { name: '修正して再送' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '編集して再送' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'すべて今すぐ再送' })).toBeTruthy();
     expect(screen.getByText(/送信先が設定されていない/)).toBeTruthy();
     expect(screen.getByText('追加: 5 分前')).toBeTruthy();

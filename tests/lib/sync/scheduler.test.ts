@@ -7,7 +7,6 @@ import { getPdf, stagePdf } from '../../../lib/queue/pdf-store';
 import type { QueueSummary } from '../../../lib/schema/queue';
 import { createDeliveryScheduler, type DeliverySchedulerOptions } from '../../../lib/sync/scheduler';
 import { attachmentFor, ENDPOINT, pdfBlob, sampleCorrection, T0, useQueueDb } from '../queue/fixtures';
-import { busboyParts } from './busboy-parts';
 import { type Answer, empty, fakeEndpoint, json, neverAnswers, opaqueRedirect } from './fake-endpoint';
 
 const openQueueDb = useQueueDb();
@@ -146,9 +145,8 @@ describe('delivery scheduler', () => {
     await stagePdf(db, correction.id, blob, pdf.sha256, T0);
     await add(correction);
     await scheduler.run();
-    const sent = endpoint.requests[0];
-    const parts = await busboyParts(sent?.headers.get('Content-Type') ?? '', sent?.init.body as Blob);
-    expect(parts.find((p) => p.name === 'pdf')?.bytes.length).toBe(blob.size);
+    const form = await new Request(ENDPOINT, { method: 'POST', body: endpoint.requests[0]?.init.body }).formData();
+    expect((form.get('pdf') as File).size).toBe(blob.size);
     expect(await statusOf(db, correction.id)).toBe('sent');
     expect(await getPdf(db, correction.id)).toBeUndefined();
   });
