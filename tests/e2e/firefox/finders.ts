@@ -28,3 +28,11 @@ export function pencil(field: string, nth: number): Element | null {
 export function showsText(text: string): boolean {
   return (document.body.textContent ?? '').includes(text);
 }
+
+/** True when the popup's queue row of the correction titled `title` shows the badge `status`. */
+export function queueBadgeIs(title: string, status: string): boolean {
+  for (const row of document.querySelectorAll('li')) {
+    if (row.textContent?.includes(title)) return row.querySelector('.queue-badge')?.textContent?.trim() === status;
+  }
+  return false;
+}

@@ -116,9 +116,9 @@ export class FirefoxExtension {
       const found = findContext(contexts, (node) => node.context !== parent && url.test(node.url));
       if (found) return found.context;
       if (Date.now() > deadline) throw new Error(`No frame matching ${url} under ${parent}`);
-      await this.bidi
-        .waitForEvent('browsingContext.load', () => true, Math.max(100, deadline - Date.now()))
-        .catch(() => undefined);
+      // A frame appears with contextCreated, but may have been created before we looked: check
+      // the tree again at the next event or after a short while, whichever comes first.
+      await this.bidi.waitForEvent('browsingContext.contextCreated', () => true, 250).catch(() => undefined);
     }
   }
 
@@ -143,10 +143,15 @@ export class FirefoxExtension {
     const opened = this.bidi.waitForEvent('browsingContext.contextCreated', (params) => params.parent === null);
     await this.evaluateActivated(frame, (url: string) => void window.open(url), this.extensionUrl(path));
     const { context } = (await opened) as { context: string };
-    await this.bidi
-      .waitForEvent('browsingContext.load', (params) => params.context === context, 15_000)
-      .catch(() => undefined);
-    await this.waitFor(context, () => document.readyState === 'complete');
+    // The new tab starts as about:blank and then loads the page: wait for the page itself.
+    const url = this.extensionUrl(path);
+    const deadline = Date.now() + WAIT_TIMEOUT_MS;
+    for (;;) {
+      const state = await this.evaluate(context, () => `${document.readyState} ${location.href}`).catch(() => '');
+      if (state === `complete ${url}`) break;
+      if (Date.now() > deadline) throw new Error(`${url} did not load: ${state}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await this.closeTab(host);
     return context;
   }
