@@ -11,6 +11,9 @@ import { type Context, FirefoxExtension } from './harness';
 
 /** Backoff after a few failures is 2–8 s each, plus the alarm's own lateness. */
 const DELIVERY_TIMEOUT_MS = 45_000;
+const PROBE_URL = 'https://journal.example.org/articles/probe';
+const PROBE_PAGE =
+  '<!doctype html><meta name="citation_title" content="A Probe Paper"><meta name="citation_doi" content="10.5555/probe.1"><h1>A Probe Paper</h1>';
 
 describe('Firefox: queued corrections are delivered once, whatever happens in between', () => {
   let browser: FirefoxExtension;
@@ -46,21 +49,36 @@ describe('Firefox: queued corrections are delivered once, whatever happens in be
     });
   }
 
-  /** True once a background page without the mark runs (seen from a newly opened extension page). */
-  async function backgroundIsNew(): Promise<boolean> {
-    try {
-      const page = await browser.openExtensionPage('popup.html');
-      const fresh = await browser.evaluate(page, async () => {
-        const runtime = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<object> } } })
-          .browser.runtime;
-        const background = (await runtime.getBackgroundPage()) as { __erratumTestMark?: boolean } | null;
-        return background !== null && background.__erratumTestMark !== true;
-      });
-      await browser.closeTab(page);
-      return fresh;
-    } catch {
-      return false; // the add-on is between its two lives
-    }
+  /**
+   * Waits until the reloaded add-on runs again: its content script puts a pencil on a fresh paper
+   * page only while the add-on is installed and running (extension pages opened earlier would
+   * fail to load, and Firefox logs that).
+   */
+  async function waitForAddonBack(): Promise<void> {
+    browser.route(PROBE_URL, PROBE_PAGE);
+    await eventually(
+      async () => {
+        const tab = await browser.newTab(PROBE_URL);
+        const back = await browser
+          .waitFor(tab, () => document.querySelector('erratum-control'))
+          .then(() => true)
+          .catch(() => false);
+        await browser.closeTab(tab);
+        return back;
+      },
+      (back) => back,
+      60_000,
+    );
+  }
+
+  /** True when the running background page is a new one, without the mark. */
+  async function backgroundIsNew(page: Context): Promise<boolean> {
+    return browser.evaluate(page, async () => {
+      const runtime = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<object> } } })
+        .browser.runtime;
+      const background = (await runtime.getBackgroundPage()) as { __erratumTestMark?: boolean } | null;
+      return background !== null && background.__erratumTestMark !== true;
+    });
   }
 
   async function expectStoredOnce(ids: string[]): Promise<void> {
@@ -93,7 +111,7 @@ describe('Firefox: queued corrections are delivered once, whatever happens in be
     for (const { paper } of corrections) await browser.waitFor(popup, queueBadgeIs, paper.title ?? '', 'Sent');
   });
 
-  it('the add-on reloaded mid-queue: nothing is lost, nothing is sent twice', async () => {
+  it('the add-on reloaded mid-queue: nothing is lost, nothing is sent twice', { timeout: 150_000 }, async () => {
     await endpoint.stop();
     const corrections = ['Firefox Reload One', 'Firefox Reload Two', 'Firefox Reload Three'].map((title) =>
       correctionTitled(title),
@@ -110,14 +128,15 @@ describe('Firefox: queued corrections are delivered once, whatever happens in be
         (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(),
       );
     });
-    await eventually(
-      () => backgroundIsNew(),
-      (fresh) => fresh,
-    );
+    await waitForAddonBack();
     await endpoint.start();
     const after = await browser.openExtensionPage('popup.html');
+    expect(await backgroundIsNew(after)).toBe(true);
     await watchBackground(browser, after);
     await expectStoredOnce(corrections.map((c) => c.id));
     expect(await backgroundErrors(browser, after)).toEqual([]);
+  });
+  it('leaves no error in the console of the page, the content script, the form or the background', async () => {
+    expect(browser.consoleErrors().map((entry) => entry.text)).toEqual([]);
   });
 });
