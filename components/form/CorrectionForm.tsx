@@ -19,6 +19,7 @@ import { FieldList } from './FieldList';
 import { GuidanceIntro } from './GuidanceIntro';
 import { PaperInfo } from './PaperInfo';
 import { PdfAttachment, type PdfChoice } from './PdfAttachment';
+import { linkedProblems } from './problem-links';
 import { ReviewStep } from './ReviewStep';
 import { SubmitBar } from './SubmitBar';
 import { SubmitterSection } from './SubmitterSection';
@@ -183,7 +184,10 @@ export function CorrectionForm({
           <WhySection state={state} dispatch={dispatch} />
           <SubmitterSection state={state} dispatch={dispatch} />
           <DeclarationSection state={state} dispatch={dispatch} />
-          <SubmitBar problems={problems} onReview={() => problems.length === 0 && setStep('review')} />
+          <SubmitBar
+            problems={linkedProblems(problems, state)}
+            onReview={() => problems.length === 0 && setStep('review')}
+          />
         </form>
       )}
       {step === 'review' && (
