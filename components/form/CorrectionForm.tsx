@@ -144,10 +144,12 @@ export function CorrectionForm({
         <h1 id="form-title" tabIndex={-1}>
           {editing ? t('formEditTitle') : t('formTitle')}
         </h1>
-        <button type="button" class="close" aria-label={t('formClose')} onClick={() => onClose()}>
-          ×
+        <button type="button" class="close" onClick={() => onClose()}>
+          {t('formClose')}
         </button>
       </header>
+      {/* Over a narrow window the panel covers the page: say how to get back to it. */}
+      <p class="hint close-hint">{t('formCloseHint')}</p>
       <div role="status" aria-live="polite" class="visually-hidden">
         {announcement}
       </div>

@@ -1,7 +1,7 @@
-import type { FrameLocator, Locator } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fixturePage, openFormAt, useFormSession } from './form-helpers';
-import { openPage } from './harness';
+import { eventually, openPage } from './harness';
 
 // Issue 18's form rows, as a keyboard or screen-reader user meets them in real Chromium: text
 // size at the browser's default zoom, where focus goes when authors move or are added, names
@@ -168,5 +168,96 @@ describe('the form for keyboard and screen-reader users', () => {
     await review.focus();
     await page.keyboard.press('Enter');
     await expect(focusedInForm(form)).resolves.toMatchObject({ tag: 'a' });
+  });
+});
+
+/** The page's boxes a reader is correcting, the panel's box, and the root's own style attribute. */
+async function layout(page: Page) {
+  return page.evaluate(() => {
+    const box = (selector: string) => {
+      const r = document.querySelector(selector)?.getBoundingClientRect();
+      return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
+    };
+    return {
+      title: box('h1.article-title'),
+      abstract: box('section.abstract'),
+      panel: box('erratum-panel'),
+      rootStyle: document.documentElement.getAttribute('style'),
+      rootMargin: getComputedStyle(document.documentElement).marginRight,
+    };
+  });
+}
+
+type Box = { left: number; top: number; right: number; bottom: number };
+const intersects = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+describe('the panel beside the page', () => {
+  const session = useFormSession();
+
+  it('docks on a 1280 px window: the title and abstract stay clear of it; after close the page is as it was', async () => {
+    const page = await openPage(session.browser.context, ARTICLE_URL, ARTICLE);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const before = await layout(page);
+    expect(before.panel).toBeNull();
+
+    const form = await openFormAt(page, 'title');
+    const open = await layout(page);
+    expect(open.panel).not.toBeNull();
+    expect(open.panel!.right).toBe(1280);
+    expect(open.panel!.right - open.panel!.left).toBeGreaterThanOrEqual(400);
+    expect(intersects(open.title!, open.panel!)).toBe(false);
+    expect(intersects(open.abstract!, open.panel!)).toBe(false);
+    // The page's text is still all there, reflowed beside the panel (not pushed off screen).
+    expect(open.title!.left).toBeGreaterThanOrEqual(0);
+
+    await form.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.locator('erratum-panel').waitFor({ state: 'detached' });
+    expect(await layout(page)).toEqual(before);
+  });
+
+  it("keeps a page's own root margin, adding the panel's width to it and giving it back on close", async () => {
+    const html = ARTICLE.replace('<html lang="en">', '<html lang="en" style="margin-right: 24px">');
+    const page = await openPage(session.browser.context, `${ARTICLE_URL}?own-margin`, html);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const before = await layout(page);
+    expect(before.rootMargin).toBe('24px');
+    const form = await openFormAt(page, 'title');
+    const open = await layout(page);
+    expect(intersects(open.title!, open.panel!)).toBe(false);
+    expect(open.title!.right).toBeLessThanOrEqual(open.panel!.left - 24);
+    await form.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.locator('erratum-panel').waitFor({ state: 'detached' });
+    expect(await layout(page)).toEqual(before);
+  });
+
+  it('covers a narrow window without moving the page, and says how to close it; Esc does', async () => {
+    const page = await openPage(session.browser.context, ARTICLE_URL, ARTICLE);
+    await page.setViewportSize({ width: 900, height: 800 });
+    const before = await layout(page);
+    const form = await openFormAt(page, 'title');
+    const open = await layout(page);
+    expect(open.title).toEqual(before.title);
+    await form.getByText('Esc or Close returns to the page').waitFor();
+    await expect(form.getByRole('button', { name: 'Close', exact: true }).isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await page.locator('erratum-panel').waitFor({ state: 'detached' });
+    expect(await layout(page)).toEqual(before);
+  });
+
+  it('docks when a covering window is widened, and covers again when it narrows', async () => {
+    const page = await openPage(session.browser.context, ARTICLE_URL, ARTICLE);
+    await page.setViewportSize({ width: 900, height: 800 });
+    await openFormAt(page, 'title');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const wide = await eventually(
+      () => layout(page),
+      (now) => now.rootMargin !== '0px',
+    );
+    expect(intersects(wide.title!, wide.panel!)).toBe(false);
+    await page.setViewportSize({ width: 900, height: 800 });
+    await eventually(
+      () => layout(page),
+      (now) => now.rootMargin === '0px',
+    );
   });
 });
