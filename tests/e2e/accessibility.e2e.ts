@@ -101,6 +101,20 @@ describe.each(VARIANTS)('accessibility (axe, WCAG 2.2 A/AA): $locale, $colorSche
     expect(await axeViolations(form)).toEqual([]);
     // The title's Edit button (the first field) opens its editor: a field being corrected.
     await form.locator('.field-row .edit-button').first().click();
+    // Mistakes shown as the reader makes them: a bad ORCID iD, a bad email, a file that is no PDF.
+    await form.locator('input[id$="-orcid"]').first().fill('0000-0002-1825-0098');
+    await form.locator('#submitter-email').fill('ada@');
+    await form.locator('#submitter-name').focus();
+    await form.locator('input[type="file"]').setInputFiles({
+      name: 'figure.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('not a pdf at all'),
+    });
+    await form.locator('[role="alert"]').first().waitFor();
+    await form.locator('[aria-invalid="true"]').nth(1).waitFor();
+    expect(await axeViolations(form)).toEqual([]);
+    await form.locator('input[id$="-orcid"]').first().fill('');
+    await form.locator('#submitter-email').fill('ada@example.org');
     await form.locator('#field-title').fill('Tidal Forcing of Deep-Ocean Mixing Revisited');
     await form.locator('#declaration').check();
     expect(await axeViolations(form)).toEqual([]);
@@ -147,6 +161,12 @@ describe.each(VARIANTS)('accessibility (axe, WCAG 2.2 A/AA): $locale, $colorSche
     const options = await openExtensionPage(browser, 'options.html');
     await options.locator('form').first().waitFor();
     await options.locator('input').first().waitFor();
+    expect(await axeViolations(options)).toEqual([]);
+    // With a refused address shown (http to a public host) and a bad email typed.
+    await options.locator('#options-endpoint').fill('http://example.org/corrections');
+    await options.locator('input[type="email"]').first().fill('ada@');
+    await options.locator('#options-endpoint').focus();
+    await options.locator('#options-endpoint-error').filter({ hasText: /\S/ }).waitFor();
     expect(await axeViolations(options)).toEqual([]);
     // The check can fail: an unnamed field and a 10 px button put in the page are both caught.
     await options.evaluate(() => {
