@@ -36,8 +36,10 @@ async function axeViolations(
       type AxeResult = { violations: { id: string; help: string; nodes: AxeNode[] }[] };
       const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } })
         .axe;
-      // On a paper page only our controls are judged: the page's own markup is the site's.
-      const context = ours ? { include: Array.from(document.querySelectorAll('erratum-control')) } : document;
+      // On a paper page only our controls and panel are judged: the page's own markup is the site's.
+      const context = ours
+        ? { include: Array.from(document.querySelectorAll('erratum-control, erratum-panel')) }
+        : document;
       const result = await axe.run(context, {
         runOnly: { type: 'tag', values: tags },
         rules: {
@@ -94,6 +96,8 @@ describe.each(VARIANTS)('accessibility (axe, WCAG 2.2 A/AA): $locale, $colorSche
 
     await control(page, 'author', 1).click();
     const form = await formFrameOf(page);
+    // The panel's frame on the page (its title names it), beside the pencils.
+    expect(await axeViolations(page, { onlyOurControls: true, skip: PENCIL_RULES_PENDING })).toEqual([]);
     // The browser's language reached the form (axe's own checks are language-blind otherwise).
     expect(await form.evaluate(() => document.documentElement.lang)).toMatch(new RegExp(`^${locale}`));
     // Edit step: an author's editor open, the review blocked (the reasons listed as links).
