@@ -230,6 +230,21 @@ describe('the panel beside the page', () => {
     expect(await layout(page)).toEqual(before);
   });
 
+  it("keeps what the page's own script does to its root's style while the panel is open", async () => {
+    const page = await openPage(session.browser.context, ARTICLE_URL, ARTICLE);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const form = await openFormAt(page, 'title');
+    // A page switching its own theme meanwhile, as many do with an inline style on <html>.
+    await page.evaluate(() => document.documentElement.style.setProperty('background-color', 'rgb(250, 240, 220)'));
+    await form.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.locator('erratum-panel').waitFor({ state: 'detached' });
+    const after = await page.evaluate(() => {
+      const style = getComputedStyle(document.documentElement);
+      return { background: style.backgroundColor, margin: style.marginRight };
+    });
+    expect(after).toEqual({ background: 'rgb(250, 240, 220)', margin: '0px' });
+  });
+
   it('covers a narrow window without moving the page, and says how to close it; Esc does', async () => {
     const page = await openPage(session.browser.context, ARTICLE_URL, ARTICLE);
     await page.setViewportSize({ width: 900, height: 800 });
