@@ -24,7 +24,7 @@ export const retrySameKey: ConformanceCase = {
 export const keyReusedWithOtherBody: ConformanceCase = {
   id: 'key-reuse',
   title: 'the same key with a different body',
-  rule: 'same key, different correction → 422, as the IETF Idempotency-Key draft says (Idempotency 3)',
+  rule: "same key, different correction → 422 (Idempotency 3; the IETF Idempotency-Key draft's Error Scenarios)",
   async run(target) {
     const correction = testCorrection();
     const first = await deliver(correction, target);

@@ -2,6 +2,7 @@
 // zod (what Erratum checks) and ajv, a third-party JSON Schema 2020-12 validator reading the
 // published docs/correction.schema.json (what an endpoint checks), against one list of cases.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +29,12 @@ describe('zod and the published JSON Schema', () => {
   it.each(CORRECTION_CASES.filter((c) => !c.codeOnly))('ajv: $name', ({ correction, valid, why }) => {
     const accepted = acceptsByJsonSchema(correction);
     expect(accepted, `${why || 'a good correction'} ${JSON.stringify(acceptsByJsonSchema.errors)}`).toBe(valid);
+  });
+
+  it('has every code-only rule listed by name in docs/endpoint.md', () => {
+    const docs = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'endpoint.md'), 'utf8');
+    const listed = [...docs.matchAll(/^- `([a-z0-9-]+)`: /gm)].map((match) => match[1]);
+    expect(listed).toEqual(Object.keys(CODE_ONLY_RULES));
   });
 
   it('disagree exactly on the named rules only code can check', () => {
