@@ -25,8 +25,13 @@ export const CODE_ONLY_RULES = {
 } as const;
 export type CodeOnlyRule = keyof typeof CODE_ONLY_RULES;
 
-/** `URL` strips leading C0 controls and spaces, and schemes are case-insensitive. */
-const HTTP_SCHEME = '^[\\u0000-\\u0020]*[Hh][Tt][Tt][Pp][Ss]?:';
+/**
+ * `http:` or `https:` as the WHATWG URL parser reads a scheme: after any leading C0 controls and
+ * spaces (which it strips), in any case, with ASCII tabs and newlines anywhere (which it removes).
+ */
+const HTTP_SCHEME = `^[\\u0000-\\u0020]*${[...'http']
+  .map((letter) => `[${letter.toUpperCase()}${letter}][\\t\\n\\r]*`)
+  .join('')}(?:[Ss][\\t\\n\\r]*)?:`;
 /** Not empty once trimmed: String.prototype.trim and `\s` know the same white space. */
 const NOT_BLANK = '\\S';
 /** lib/identifiers.ts isValidOrcid's form, after its trim, orcid.org prefix and upper-casing. */
@@ -97,7 +102,10 @@ const RULES = new Map<z.core.$ZodType, (json: JsonSchema) => void>([
     SubmitterSchema,
     (json) => {
       const max = SubmitterSchema.shape.name.maxLength ?? 300;
-      json.properties = { ...properties(json), name: trimmedLength(max) };
+      // The email keeps zod's own pattern but not `format: email`: ajv-formats reads that as
+      // RFC 5321 host names and refuses addresses Erratum accepts (a domain label ending in "-").
+      const { format: _format, ...email } = properties(json).email ?? {};
+      json.properties = { ...properties(json), name: trimmedLength(max), email };
     },
   ],
   [

@@ -90,6 +90,16 @@ export const CORRECTION_CASES: CorrectionCase[] = [
     comment: 'See the published version.',
     supersedes: OTHER_ID,
   }),
+  good('addresses the URL parser cleans: a leading space, a tab inside the scheme', {
+    ...base(),
+    pageUrl: ' https://arxiv.org/abs/2101.01234',
+    evidenceUrl: 'ht\ttps://doi.org/10.48550/arXiv.2101.01234',
+  }),
+  good('an email with an apostrophe and a plus, sent on a leap day', {
+    ...base(),
+    createdAt: '2028-02-29T23:59:59.999Z',
+    submitter: { name: "Grace O'Hopper", email: "grace.o'hopper+erratum@example.org" },
+  }),
   good('a submitter name with spaces around it', {
     ...base(),
     submitter: { name: '  Grace Hopper  ', email: 'grace@example.org' },
@@ -159,6 +169,14 @@ export const CORRECTION_CASES: CorrectionCase[] = [
   bad('an email without a domain', 'submitter.email is an email address', {
     ...base(),
     submitter: { name: 'Grace Hopper', email: 'grace@' },
+  }),
+  bad('an email with two dots in a row', 'submitter.email is an email address', {
+    ...base(),
+    submitter: { name: 'Grace Hopper', email: 'grace..hopper@example.org' },
+  }),
+  bad('a 29 February outside a leap year', 'createdAt is a real date and time', {
+    ...base(),
+    createdAt: '2026-02-29T12:00:00.000Z',
   }),
   bad('a UUIDv4 id', 'id is a UUIDv7', { ...base(), id: '3b241101-e2bb-4255-8caf-4136c566a962' }),
   bad('a revision of something that is not an id', 'supersedes is a correction id', {
