@@ -37,8 +37,13 @@ describe('npm run conformance', () => {
     expect([...verdicts.values()], lines.join('\n')).toEqual(CONFORMANCE_CASES.map(() => 'PASS'));
     expect(lines.at(-1)).toBe(`${CONFORMANCE_CASES.length} passed, 0 failed`);
     expect(status).toBe(0);
-    // One record per new correction: plain, PDF, retry, key reuse, two at once, revision (two).
-    expect(await receiver.records()).toHaveLength(7);
+    // One record per new correction: plain, PDF, retry, key reuse, two at once, revision (two);
+    // none for the renamed PNG, the oversized body or the token cases.
+    const records = await receiver.records();
+    expect(records).toHaveLength(7);
+    expect(records.filter((r) => r.hasPdf)).toHaveLength(1);
+    const revision = records.find((r) => r.correction.supersedes);
+    expect(records.map((r) => r.id)).toContain(revision?.correction.supersedes);
     expect(lines[0]).toContain(`Checking ${receiver.endpoint}`);
     expect(lines.join('\n')).toMatch(/creates test records at that address/);
   });
