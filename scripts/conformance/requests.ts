@@ -22,14 +22,14 @@ export interface Target {
 export interface DeliveryOptions {
   /** The PDF part's bytes; `correction.pdf` should describe them. */
   file?: Uint8Array;
-  /** `'none'` sends no Authorization; a string sends that token instead of the target's. */
-  token?: string | 'none';
+  /** null sends no Authorization; a string sends that token instead of the target's. */
+  token?: string | null;
   /** The JSON text to send instead of JSON.stringify(correction) (same value, other layout). */
   json?: string;
 }
 
 function authorization(target: Target, token: DeliveryOptions['token']): Record<string, string> {
-  const value = token === undefined ? target.token : token === 'none' ? undefined : token;
+  const value = token === undefined ? target.token : token;
   return value ? { Authorization: `Bearer ${value}` } : {};
 }
 
@@ -58,17 +58,6 @@ export async function deliver(correction: Correction, target: Target, options: D
   return answerOf(
     await postToEndpoint(fetch, target.endpoint, deliveryRequest(correction, target, options), TIMEOUT_MS),
   );
-}
-
-/** The connection test's request, as lib/sync/test-connection.ts sends it. */
-export async function connectionTest(target: Target): Promise<Answer> {
-  const headers = {
-    'Content-Type': 'application/json',
-    'Erratum-Connection-Test': '1',
-    [PROTOCOL_HEADER]: PROTOCOL_VERSION,
-    ...authorization(target, undefined),
-  };
-  return answerOf(await postToEndpoint(fetch, target.endpoint, { headers, body: '{}' }, TIMEOUT_MS));
 }
 
 /**
