@@ -38,6 +38,23 @@ export const keyReusedWithOtherBody: ConformanceCase = {
   },
 };
 
+export const keyNotTheId: ConformanceCase = {
+  id: 'key-mismatch',
+  title: 'a key that is not the correction id',
+  rule: 'a key other than correction.id → 422; a refusal is not remembered, so the same correction with its own key is then accepted (Idempotency 4 and 7)',
+  async run(target) {
+    const correction = testCorrection();
+    const otherKey = testCorrection().id;
+    const refused = await deliver(correction, target, { key: otherKey });
+    const accepted = await deliver(correction, target);
+    return {
+      sent: `a correction under another key (${otherKey}), then under its own (${correction.id})`,
+      answered: `${describeAnswer(refused)} then ${describeAnswer(accepted)}`,
+      verdict: verdict(refused.status === 422 && is2xx(accepted)),
+    };
+  },
+};
+
 /** Seconds from Retry-After (whole seconds only), capped so a case never waits long. */
 function retryDelayMs(answers: Answer[]): number {
   const seconds = Math.max(0, ...answers.map((a) => (a.status === 'none' ? 0 : Number(a.retryAfter) || 0)));

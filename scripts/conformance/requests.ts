@@ -24,6 +24,8 @@ export interface DeliveryOptions {
   file?: Uint8Array;
   /** null sends no Authorization; a string sends that token instead of the target's. */
   token?: string | null;
+  /** The Idempotency-Key's value instead of the correction id. */
+  key?: string;
   /** The JSON text to send instead of JSON.stringify(correction) (same value, other layout). */
   json?: string;
 }
@@ -36,7 +38,7 @@ function authorization(target: Target, token: DeliveryOptions['token']): Record<
 /** Headers and body of one delivery attempt, built as deliverOne builds them. */
 export function deliveryRequest(correction: Correction, target: Target, options: DeliveryOptions = {}) {
   const headers: Record<string, string> = {
-    'Idempotency-Key': idempotencyKeyHeader(correction.id),
+    'Idempotency-Key': idempotencyKeyHeader(options.key ?? correction.id),
     [PROTOCOL_HEADER]: PROTOCOL_VERSION,
     Accept: 'application/json',
     ...authorization(target, options.token),

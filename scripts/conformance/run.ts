@@ -2,7 +2,7 @@
 import type { CaseResult, ConformanceCase } from './case';
 import { connectionTest, missingToken, wrongToken } from './credentials';
 import { correctionWithPdf, plainCorrection, revision } from './deliveries';
-import { concurrentSameKey, keyReusedWithOtherBody, retrySameKey } from './idempotency';
+import { concurrentSameKey, keyNotTheId, keyReusedWithOtherBody, retrySameKey } from './idempotency';
 import { renamedPng, tooLargeBody } from './refusals';
 import type { Target } from './requests';
 
@@ -12,6 +12,7 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
   correctionWithPdf,
   retrySameKey,
   keyReusedWithOtherBody,
+  keyNotTheId,
   concurrentSameKey,
   renamedPng,
   tooLargeBody,

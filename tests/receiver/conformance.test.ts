@@ -37,10 +37,10 @@ describe('npm run conformance', () => {
     expect([...verdicts.values()], lines.join('\n')).toEqual(CONFORMANCE_CASES.map(() => 'PASS'));
     expect(lines.at(-1)).toBe(`${CONFORMANCE_CASES.length} passed, 0 failed`);
     expect(status).toBe(0);
-    // One record per new correction: plain, PDF, retry, key reuse, two at once, revision (two);
-    // none for the renamed PNG, the oversized body or the token cases.
+    // One record per new correction: plain, PDF, retry, key reuse, key mismatch, two at once,
+    // revision (two); none for the renamed PNG, the oversized body or the token cases.
     const records = await receiver.records();
-    expect(records).toHaveLength(7);
+    expect(records).toHaveLength(8);
     expect(records.filter((r) => r.hasPdf)).toHaveLength(1);
     const revision = records.find((r) => r.correction.supersedes);
     expect(records.map((r) => r.id)).toContain(revision?.correction.supersedes);
@@ -62,14 +62,24 @@ describe('npm run conformance', () => {
     const { status, verdicts, lines } = await runKit([wrong.endpoint, '--token', TOKEN]);
     const failed = [...verdicts].filter(([, v]) => v === 'FAIL').map(([id]) => id);
     expect(failed.sort(), lines.join('\n')).toEqual(
-      ['retry', 'key-reuse', 'concurrent', 'bad-pdf', 'too-large', 'missing-token', 'wrong-token', 'revision'].sort(),
+      [
+        'retry',
+        'key-reuse',
+        'key-mismatch',
+        'concurrent',
+        'bad-pdf',
+        'too-large',
+        'missing-token',
+        'wrong-token',
+        'revision',
+      ].sort(),
     );
     expect([...verdicts].filter(([, v]) => v === 'PASS').map(([id]) => id)).toEqual([
       'connection-test',
       'plain',
       'pdf',
     ]);
-    expect(lines.at(-1)).toBe('3 passed, 8 failed');
+    expect(lines.at(-1)).toBe('3 passed, 9 failed');
     expect(status).toBe(1);
   });
 
