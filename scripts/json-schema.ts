@@ -24,7 +24,8 @@ function namedShapes() {
   registry.add(AuthorSchema, { id: 'Author', description: 'One author as a reader sees them.' });
   registry.add(CorrectedAuthorSchema, {
     id: 'CorrectedAuthor',
-    description: 'An author as the submitter proposes them; a non-empty orcid must pass the ORCID check digit.',
+    description:
+      'An author as the submitter proposes them; a non-empty orcid has the ORCID iD form (checked here) and its check digit (checked by code only).',
   });
   registry.add(PaperMetadataSchema, {
     id: 'PaperMetadata',
