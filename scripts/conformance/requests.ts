@@ -8,6 +8,8 @@ import { idempotencyKeyHeader, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../l
 
 const TIMEOUT_MS = 30_000;
 const UPLOAD_SLICE_BYTES = 64 * 1024;
+/** How long the headers alone may wait for an early answer: curl's wait for 100 Continue. */
+const EARLY_ANSWER_WAIT_MS = 1000;
 
 /** What the endpoint answered, or why there was no answer. */
 export type Answer =
@@ -80,6 +82,7 @@ export async function deliverOversized(correction: Correction, file: Uint8Array,
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(upload);
       resolve(answer);
     };
     const req = send(url, {
@@ -115,7 +118,10 @@ export async function deliverOversized(correction: Correction, file: Uint8Array,
       offset += slice.byteLength;
       req.write(slice, () => setImmediate(writeNext));
     };
+    // An endpoint that refuses from Content-Length answers before any of the body is sent (an
+    // upload into a closed connection can lose that answer); one that reads the body gets it
+    // after the wait, as curl does it.
     req.flushHeaders();
-    writeNext();
+    const upload = setTimeout(writeNext, EARLY_ANSWER_WAIT_MS);
   });
 }
