@@ -21,6 +21,9 @@ const RETRYABLE: readonly QueueStatus[] = ['retrying', 'needs-attention'];
  * (a double click, a resent message, a second Send of the same draft) returns the item already
  * stored and writes nothing; the same id with other content is refused, never overwritten. A
  * revision (`supersedes`) withdraws the one it replaces if that one is still waiting.
+ * The transaction is `strict` (writeTransaction's default): it resolves only once the browser has
+ * flushed it to disk, so the form's "queued" survives a killed browser or a power cut; Chromium's
+ * default, `relaxed`, may resolve while the write is still in an OS cache.
  */
 export async function enqueue(db: QueueDb, correction: Correction, now = Date.now()): Promise<QueueSummary> {
   const stored = await writeTransaction(db, ['corrections', 'pdfs'], async (tx) => {

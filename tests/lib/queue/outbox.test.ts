@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { QueueDb } from '../../../lib/queue/db';
 import { claimDue, markNeedsAttention, markRetrying, markSent } from '../../../lib/queue/delivery-state';
 import { QueueError } from '../../../lib/queue/errors';
@@ -53,6 +53,16 @@ describe('enqueue', () => {
     const again = await enqueue(db, reordered, T0 + 5);
     expect(again).toEqual(first);
     expect((await listSummaries(db, { limit: 10 })).total).toBe(1);
+  });
+
+  it('queues in a strict-durability transaction: on disk before the form says "queued"', async () => {
+    const db = await openQueueDb();
+    const opened = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    await enqueue(db, sampleCorrection(), T0);
+    const writes = opened.mock.calls.filter(([, mode]) => mode === 'readwrite');
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.map(([, , options]) => options?.durability)).toEqual(writes.map(() => 'strict'));
+    opened.mockRestore();
   });
 
   it('refuses other content under an id already queued, and keeps what was stored', async () => {
