@@ -18,18 +18,17 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Runs `send` until it resolves or the worker refuses; a lost message or answer is sent again.
- * `onRetry` hears of each lost one (the form says it is still handing over).
+ * Meanwhile the form goes on showing "Sending…".
  */
 export async function untilAnswered<T>(
   send: () => Promise<T>,
-  { wait = pause, onRetry }: { wait?: (ms: number) => Promise<void>; onRetry?: (error: unknown) => void } = {},
+  { wait = pause }: { wait?: (ms: number) => Promise<void> } = {},
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await send();
     } catch (error) {
       if (isRefusal(error)) throw error;
-      onRetry?.(error);
       await wait(HAND_OVER_DELAYS_MS[Math.min(attempt, HAND_OVER_DELAYS_MS.length - 1)] ?? 2000);
     }
   }

@@ -52,7 +52,7 @@ export async function enqueue(db: QueueDb, correction: Correction, now = Date.no
 }
 
 const ID_TAKEN_MESSAGE =
-  'A different correction is already queued under this id; close the form and open it again to send your changes.';
+  'An earlier Send of this form queued a different version of this correction; change the form and send again to queue your changes as a new revision.';
 
 export interface QueueListing {
   /** Newest first, at most `limit`. */

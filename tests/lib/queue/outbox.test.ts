@@ -69,7 +69,9 @@ describe('enqueue', () => {
     const db = await openQueueDb();
     const correction = sampleCorrection();
     await enqueue(db, correction, T0);
-    await expect(enqueue(db, { ...correction, comment: 'changed' }, T0 + 5)).rejects.toThrow(/different correction/);
+    await expect(enqueue(db, { ...correction, comment: 'changed' }, T0 + 5)).rejects.toThrow(
+      /different version of this correction/,
+    );
     expect((await getItem(db, correction.id))?.correction).toEqual(correction);
   });
 
