@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { FormStateSchema } from './form/state';
+import { CorrectionIdSchema } from './schema/correction';
 import type { PaperMetadata } from './schema/paper';
 import { z } from './schema/zod';
 
@@ -12,6 +13,11 @@ export const FormDraftSchema = z.object({
   savedAt: z.number(),
   /** A PDF cannot be kept in storage; remembering that there was one lets the form say so. */
   hadPdf: z.boolean(),
+  /**
+   * The correction's id from the draft's first Send: sent again, the draft is the same correction
+   * (the first hand-over may have been stored with its answer lost), never a second one.
+   */
+  correctionId: CorrectionIdSchema.optional(),
   state: FormStateSchema,
 });
 export type FormDraft = z.infer<typeof FormDraftSchema>;

@@ -75,7 +75,8 @@ export function startBackground(): void {
   const route = createRouter(
     createHandlers({
       db,
-      queueChanged: () => {
+      queueChanged: (moved = []) => {
+        for (const item of moved) announcer.itemChanged(item);
         announcer.countsChanged();
         deliver();
       },

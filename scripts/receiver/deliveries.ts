@@ -78,6 +78,12 @@ async function receiveCorrection(req: IncomingMessage, ctx: DeliveryContext): Pr
       if (earlier.fingerprint !== fingerprint) return refuse(422, REUSED_KEY_ERROR);
       return { kind: 'answer', status: earlier.answer.status, body: earlier.answer.body };
     }
+    const held = ctx.faults.holdThenFail();
+    if (held) {
+      await pause(held.holdMs);
+      ctx.counters.faulted += 1;
+      return refuse(held.status, `Injected fault: held ${held.holdMs} ms, then ${held.status}`);
+    }
     const answer: StoredAnswer = {
       status: 201,
       body: { id: correction.id, url: `${ctx.baseUrl}/corrections/${correction.id}` },
