@@ -1,6 +1,11 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browserFormApi } from '../../../components/form/api';
+import { createHandlers } from '../../../lib/background/handlers';
+import { createRouter } from '../../../lib/background/router';
+import { loadDraft } from '../../../lib/drafts';
+import { openQueueDb } from '../../../lib/queue/db';
 import { declare, fakeApi, renderForm, reviewButton, selectField, type } from './harness';
 
 const KEY = 'doi:10.1112/plms/s2-42.1.230';
@@ -90,12 +95,23 @@ describe('drafts', () => {
     expect(api.clearDraft).toHaveBeenCalledWith(KEY);
   });
 
-  it('live in extension storage with the real api', async () => {
+  it('live in the worker, out of storage.local, with the real api', async () => {
+    // The worker's router answers the form's messages, as from the form page.
+    const route = createRouter(
+      createHandlers({ db: openQueueDb, queueChanged: () => undefined }),
+      'ext',
+      'chrome-extension://ext/',
+    );
+    // fakeBrowser answers through sendResponse, as Chrome's callback form does.
+    fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+      void route(message, { id: 'ext', url: 'chrome-extension://ext/form.html' }).then(sendResponse);
+      return true;
+    });
     const api = { ...fakeApi().api, loadDraft: browserFormApi.loadDraft, saveDraft: browserFormApi.saveDraft };
     const first = renderForm({}, api);
     type(selectField('Venue'), 'Proc. LMS');
-    const { browser } = await import('wxt/browser');
-    await waitFor(async () => expect(await browser.storage.local.get(`draft:${KEY}`)).not.toEqual({}));
+    await waitFor(async () => expect((await loadDraft(KEY))?.state.suggestions.venue).toBe('Proc. LMS'));
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     first.unmount();
     renderForm({}, api);
     expect(await screen.findByText('Draft restored.')).toBeTruthy();
