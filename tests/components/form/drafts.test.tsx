@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browserFormApi } from '../../../components/form/api';
 import { createHandlers } from '../../../lib/background/handlers';
@@ -54,6 +54,40 @@ describe('drafts', () => {
     expect(screen.queryByText('Draft restored.')).toBeNull();
     expect(screen.queryByLabelText('Suggested correction (Title)')).toBeNull();
     expect(screen.getByRole('button', { name: 'Remove Ada Lovelace' })).toBeTruthy();
+  });
+
+  it('keep the last keystroke when the tab is hidden inside the save delay', async () => {
+    const { api, drafts } = fakeApi();
+    renderForm({ draftDelayMs: 60_000 }, api);
+    await act(async () => {
+      await api.loadDraft.mock.results[0]?.value;
+    });
+    type(selectField('Title'), 'On Computable Numbers');
+    expect(drafts.has(KEY)).toBe(false);
+    // What a closing or backgrounded tab fires first (pagehide comes too late to finish a save).
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    try {
+      fireEvent(document, new Event('visibilitychange'));
+    } finally {
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    }
+    expect(drafts.get(KEY)?.state.suggestions.title).toBe('On Computable Numbers');
+  });
+
+  it('keep the last keystroke when the panel is closed at once, saved before it closes', async () => {
+    const { api, drafts } = fakeApi();
+    const onClose = vi.fn(() => {
+      closedWith = drafts.get(KEY)?.state.suggestions.title;
+    });
+    let closedWith: string | undefined;
+    renderForm({ draftDelayMs: 60_000, onClose }, api);
+    await act(async () => {
+      await api.loadDraft.mock.results[0]?.value;
+    });
+    type(selectField('Title'), 'On Computable Numbers, with an Application');
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(closedWith).toBe('On Computable Numbers, with an Application');
   });
 
   it('say that an attached PDF was not kept', async () => {
