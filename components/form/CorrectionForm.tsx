@@ -93,7 +93,13 @@ export function CorrectionForm({
   const delivery = useDelivery(api, correctionId);
   // Called without arguments: handed to onClick as is, postClose would take the click event for
   // the window to post to, throw, and leave the panel open.
-  const onClose = useCallback(() => close(), [close]);
+  // The draft is saved before the panel goes: once the frame is removed, a save may never finish.
+  const { flush } = draft;
+  const onClose = useCallback(() => {
+    void flush()
+      .catch(() => undefined)
+      .then(() => close());
+  }, [close, flush]);
   useFocusTrap(root, onClose);
 
   const problems = useMemo(() => formProblems(state, paper), [state, paper]);

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { bytesToBase64 } from '../../lib/base64';
-import { clearDraft, type FormDraft, loadDraft, saveDraft } from '../../lib/drafts';
+import type { FormDraft } from '../../lib/drafts';
 import { untilAnswered } from '../../lib/form/hand-over';
 import { sendRequest } from '../../lib/messaging/send';
 import type { Correction } from '../../lib/schema/correction';
@@ -35,9 +35,14 @@ export const browserFormApi: FormApi = {
     const base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
     await untilAnswered(() => sendRequest('pdf/stage', { correctionId, sha256, base64 }));
   },
-  loadDraft: (key) => loadDraft(key),
-  saveDraft: (key, draft) => saveDraft(key, draft),
-  clearDraft: (key) => clearDraft(key),
+  // By message, like the PDF: the drafts are in the worker's private database (lib/drafts.ts).
+  loadDraft: (key) => sendRequest('draft/load', { key }),
+  async saveDraft(key, draft) {
+    await sendRequest('draft/save', { key, draft });
+  },
+  async clearDraft(key) {
+    await sendRequest('draft/clear', { key });
+  },
   subscribeQueue(listener) {
     const onMessage = (message: unknown) => {
       // Any extension context can broadcast; only well-formed queue news is acted on.

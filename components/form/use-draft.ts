@@ -32,11 +32,15 @@ export interface DraftControls {
   discard: () => Promise<void>;
   /** After sending: forget the draft and save nothing more. */
   finish: () => Promise<void>;
+  /** Saves what is on screen now, debounce or not; resolves once the worker has it. */
+  flush: () => Promise<void>;
 }
 
 /**
- * Keeps the form's state in a draft as the user types (debounced, and at once on pagehide, which
- * fires when the panel or the tab closes), and puts it back when the same paper's form reopens.
+ * Keeps the form's state in a draft as the user types (debounced), and puts it back when the same
+ * paper's form reopens. The last keystrokes, still inside the debounce, are saved at once when the
+ * form is hidden (visibilitychange, which fires while a closing tab can still send a message;
+ * pagehide comes later, often too late to finish) and before the panel closes (flush).
  */
 export function useDraft({ key, state, dispatch, fresh, openAt, hasPdf, api, delayMs }: DraftOptions): DraftControls {
   const [restored, setRestored] = useState<RestoredDraft | null>(null);
@@ -62,11 +66,11 @@ export function useDraft({ key, state, dispatch, fresh, openAt, hasPdf, api, del
     });
   }, [api, key]);
 
-  const saveNow = useCallback(() => {
+  const saveNow = useCallback(async () => {
     clearTimeout(timer.current);
     timer.current = undefined;
     if (finished.current || latest.current.state === baseline.current) return;
-    void write();
+    await write();
   }, [write]);
 
   useEffect(() => {
@@ -97,19 +101,28 @@ export function useDraft({ key, state, dispatch, fresh, openAt, hasPdf, api, del
   useEffect(() => {
     if (!loaded || state === baseline.current || finished.current) return;
     clearTimeout(timer.current);
-    timer.current = setTimeout(saveNow, delayMs);
+    timer.current = setTimeout(() => void saveNow().catch(() => undefined), delayMs);
   }, [loaded, state, delayMs, saveNow]);
 
   useEffect(() => {
     // Until the draft has loaded, saving could overwrite one the user has not seen yet.
     const flush = () => {
-      if (loadedRef.current) saveNow();
+      if (loadedRef.current) void saveNow().catch(() => undefined);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
     };
     addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
       removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
       flush();
     };
+  }, [saveNow]);
+
+  const flush = useCallback(async () => {
+    if (loadedRef.current) await saveNow();
   }, [saveNow]);
 
   const discard = useCallback(async () => {
@@ -140,5 +153,5 @@ export function useDraft({ key, state, dispatch, fresh, openAt, hasPdf, api, del
     await api.clearDraft(key);
   }, [api, key]);
 
-  return { restored, keepId, discard, finish };
+  return { restored, keepId, discard, finish, flush };
 }

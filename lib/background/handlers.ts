@@ -1,4 +1,5 @@
 import { base64ToBytes } from '../base64';
+import { clearDraft, loadDraft, saveDraft } from '../drafts';
 import { hasPdfSignature } from '../pdf';
 import type { QueueDb } from '../queue/db';
 import {
@@ -85,6 +86,15 @@ export function createHandlers({ db, queueChanged }: HandlerDeps): RequestHandle
       return item;
     },
     'queue/export': async () => ({ exportedAt: new Date().toISOString(), items: await exportAll(await db()) }),
+    'draft/load': async ({ key }) => loadDraft(key),
+    'draft/save': async ({ key, draft }) => {
+      await saveDraft(key, draft);
+      return null;
+    },
+    'draft/clear': async ({ key }) => {
+      await clearDraft(key);
+      return null;
+    },
     'settings/get': async () => loadSettings(),
     'settings/save': async ({ settings }) => {
       const parsed = SettingsSchema.parse(settings);
