@@ -178,25 +178,30 @@ export interface StoredQueueItem {
   receipt?: { id?: string; url?: string };
 }
 
-/** Reads the outbox straight from the extension's IndexedDB. */
+/**
+ * Reads the outbox straight from the extension's IndexedDB. Sent as source text into an extension
+ * context (Chromium's worker, a Firefox extension page), so it stands alone.
+ */
+export function readOutbox(): Promise<StoredQueueItem[]> {
+  return new Promise<StoredQueueItem[]>((resolve, reject) => {
+    const open = indexedDB.open('erratum');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('corrections')) return resolve([]);
+      const request = db.transaction('corrections').objectStore('corrections').getAll();
+      request.onsuccess = () => {
+        resolve(request.result as StoredQueueItem[]);
+        db.close();
+      };
+      request.onerror = () => reject(request.error);
+    };
+  });
+}
+
+/** The outbox as the worker holds it. */
 export async function queueItems(browser: ExtensionBrowser): Promise<StoredQueueItem[]> {
-  return browser.worker.evaluate(
-    () =>
-      new Promise<StoredQueueItem[]>((resolve, reject) => {
-        const open = indexedDB.open('erratum');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('corrections')) return resolve([]);
-          const request = db.transaction('corrections').objectStore('corrections').getAll();
-          request.onsuccess = () => {
-            resolve(request.result as StoredQueueItem[]);
-            db.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
+  return browser.worker.evaluate(readOutbox);
 }
 
 /** Polls a condition that has no event to await (IndexedDB in another context), bounded. */

@@ -1,5 +1,5 @@
 import type { RequestPayload, RequestType, ResponseMap } from '../../../lib/messaging/protocol';
-import type { StoredQueueItem } from '../harness';
+import { readOutbox, type StoredQueueItem } from '../harness';
 import { byLabel, showsText } from './finders';
 import type { Context, FirefoxExtension } from './harness';
 
@@ -57,24 +57,7 @@ export async function request<T extends RequestType>(
 
 /** The outbox, read straight from the add-on's IndexedDB (same origin as the page). */
 export function queueItems(browser: FirefoxExtension, page: Context): Promise<StoredQueueItem[]> {
-  return browser.evaluate(
-    page,
-    () =>
-      new Promise<StoredQueueItem[]>((resolve, reject) => {
-        const open = indexedDB.open('erratum');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('corrections')) return resolve([]);
-          const all = db.transaction('corrections').objectStore('corrections').getAll();
-          all.onsuccess = () => {
-            resolve(all.result as StoredQueueItem[]);
-            db.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+  return browser.evaluate(page, readOutbox);
 }
 
 /**
