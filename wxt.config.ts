@@ -33,6 +33,13 @@ export default defineConfig({
         matches: ['<all_urls>'],
         ...(manifestVersion === 3 ? { use_dynamic_url: true } : {}),
       },
+      // The panel that frames the form, imported by the content script on the first click
+      // (lib/page/load-form-panel.ts); at the dynamic origin too, so a page cannot probe for it.
+      {
+        resources: ['form-panel.js'],
+        matches: ['<all_urls>'],
+        ...(manifestVersion === 3 ? { use_dynamic_url: true } : {}),
+      },
     ],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'",

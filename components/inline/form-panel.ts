@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
+import type { FormClaimMessage } from '@/lib/schema/messages';
 import { PANEL_WIDTH, PageDock } from './page-dock';
 import { createShadowHost } from './shadow-host';
 
@@ -26,6 +28,8 @@ export class FormPanel {
   private observer?: MutationObserver;
   private restores = 0;
   private returnFocusTo?: HTMLElement;
+  private claim?: FormClaimMessage;
+  private formOrigins: string[] = [];
   private readonly dock: PageDock;
 
   constructor(private readonly doc: Document = document) {
@@ -37,8 +41,19 @@ export class FormPanel {
     return this.host !== undefined;
   }
 
-  open(src: string, returnFocusTo?: HTMLElement): void {
+  /**
+   * Opens the form at `src` for the context the worker handed over; `claim` is given to that
+   * frame alone when it asks (lib/form/await-claim.ts), never to anything else on the page.
+   */
+  open(src: string, claim: Omit<FormClaimMessage, 'type'>, returnFocusTo?: HTMLElement): void {
     this.returnFocusTo = returnFocusTo;
+    this.claim = { type: 'erratum/claim', ...claim };
+    // The origin our form's document has: the one of its address in Firefox (moz-extension://
+    // <uuid>), but in Chrome the address is at the per-session dynamic host (use_dynamic_url)
+    // while the document's origin is the extension id's. Scheme and host by hand: URL.origin is
+    // "null" for non-web schemes in some engines.
+    const scheme = src.slice(0, src.indexOf('//'));
+    this.formOrigins = [src.slice(0, src.indexOf('/', scheme.length + 2)), `${scheme}//${browser.runtime.id}`];
     if (!this.host || !this.root) {
       const { host, root } = createShadowHost('erratum-panel', PANEL_CSS, PANEL_HOST_STYLE, this.doc);
       this.host = host;
@@ -73,6 +88,7 @@ export class FormPanel {
     this.host = undefined;
     this.root = undefined;
     this.frame = undefined;
+    this.claim = undefined;
     this.returnFocusTo?.focus();
   }
 
@@ -87,10 +103,15 @@ export class FormPanel {
   }
 
   private onMessage(event: MessageEvent): void {
-    // Only the form itself may close the panel: a page can post messages too, but it cannot
-    // make them come from our frame's window.
-    if (!this.frame || event.source !== this.frame.contentWindow) return;
+    // Only the form itself may close the panel or get its claim: a page can post messages too,
+    // but it cannot make them come from our frame's window.
+    const form = this.frame?.contentWindow;
+    if (!form || event.source !== form) return;
     const data = event.data as { type?: unknown } | null;
-    if (data && typeof data === 'object' && data.type === 'erratum/close') this.close();
+    const type = data && typeof data === 'object' ? data.type : undefined;
+    if (type === 'erratum/close') this.close();
+    // To our form's origin only: had the page navigated our frame elsewhere, it gets nothing.
+    else if (type === 'erratum/ready' && this.claim && this.formOrigins.includes(event.origin))
+      form.postMessage(this.claim, event.origin);
   }
 }

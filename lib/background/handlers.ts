@@ -1,3 +1,4 @@
+import type { Browser } from 'wxt/browser';
 import { base64ToBytes } from '../base64';
 import { clearDraft, loadDraft, saveDraft } from '../drafts';
 import { hasPdfSignature } from '../pdf';
@@ -19,7 +20,8 @@ import type { QueueSummary } from '../schema/queue';
 import { SettingsSchema } from '../schema/settings';
 import { loadSettings, saveSettings } from '../settings';
 import { testEndpoint } from '../sync/test-connection';
-import { loadFormContext, saveFormContext } from './form-contexts';
+import { claimFormContext, isClaimedFrame, saveFormContext } from './form-contexts';
+import { frameOf, isFramedForm } from './form-frames';
 import { type RequestHandlers, UserFacingError } from './router';
 
 export interface HandlerDeps {
@@ -37,19 +39,50 @@ async function superseded(db: QueueDb, correction: Correction): Promise<QueueSum
   return old ? [toSummary(old)] : [];
 }
 
-export function createHandlers({ db, queueChanged }: HandlerDeps): RequestHandlers {
+export function createHandlers(deps: HandlerDeps): RequestHandlers {
+  return onlyClaimedFormFrames(createOpenHandlers(deps));
+}
+
+/**
+ * A form framed in a web page gets an answer only once it has claimed its context, and only in
+ * the frame that claimed it (form-frames.ts): a page that frames form.html itself, even with a
+ * context id read from the panel, gets no paper, no draft, and cannot submit.
+ */
+function onlyClaimedFormFrames(handlers: RequestHandlers): RequestHandlers {
+  const guarded = { ...handlers } as Record<
+    string,
+    (payload: unknown, sender: Browser.runtime.MessageSender) => Promise<unknown>
+  >;
+  for (const [type, handler] of Object.entries(guarded)) {
+    if (type === 'form/context') continue;
+    guarded[type] = async (payload, sender) => {
+      if (isFramedForm(sender)) {
+        const frame = frameOf(sender);
+        if (!frame || !(await isClaimedFrame(frame))) throw new UserFacingError(NOT_YOUR_FORM);
+      }
+      return handler(payload, sender);
+    };
+  }
+  return guarded as RequestHandlers;
+}
+
+const NOT_YOUR_FORM = 'This form was not opened from this page. Click the edit button on the paper page.';
+
+function createOpenHandlers({ db, queueChanged }: HandlerDeps): RequestHandlers {
   return {
-    'form/open': async ({ paper, field, authorIndex }, sender) => ({
-      contextId: await saveFormContext({ paper, field, authorIndex, tabId: sender.tab?.id, createdAt: Date.now() }),
-    }),
+    'form/open': async ({ paper, field, authorIndex }, sender) =>
+      saveFormContext({ paper, field, authorIndex, tabId: sender.tab?.id, createdAt: Date.now() }),
     'site/status': async ({ site }) => ({ disabled: (await loadSettings()).disabledSites.includes(site) }),
-    'form/context': async ({ contextId }, sender) => {
-      const context = await loadFormContext(contextId);
-      if (!context) throw new UserFacingError('This form has expired. Close it and click the edit button again.');
-      // A context belongs to the tab whose page handed over the paper: a page that learns the id
-      // from the panel's address cannot open that form anywhere else.
-      if (context.tabId !== undefined && sender.tab?.id !== context.tabId)
-        throw new UserFacingError('This form belongs to another tab. Click the edit button on the paper page.');
+    'form/context': async ({ contextId, claim }, sender) => {
+      const frame = frameOf(sender);
+      // Only the panel's own frame received the claim from the content script (form-frames.ts).
+      const claimed = frame
+        ? await claimFormContext(contextId, claim, frame)
+        : { ok: false as const, reason: 'not-yours' as const };
+      if (!claimed.ok && claimed.reason === 'expired')
+        throw new UserFacingError('This form has expired. Close it and click the edit button again.');
+      if (!claimed.ok) throw new UserFacingError(NOT_YOUR_FORM);
+      const { context } = claimed;
       const { submitter } = await loadSettings();
       return { paper: context.paper, field: context.field, authorIndex: context.authorIndex, submitter };
     },

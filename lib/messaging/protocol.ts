@@ -25,7 +25,8 @@ export interface EndpointTestResult {
 }
 
 export interface ResponseMap {
-  'form/open': { contextId: string };
+  /** The claim goes only to the form frame the content script creates (form-frames.ts). */
+  'form/open': { contextId: string; claim: string };
   'site/status': { disabled: boolean };
   'form/context': FormContext;
   'pdf/stage': { size: number };

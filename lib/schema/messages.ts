@@ -6,6 +6,8 @@ import { QueueCountsSchema, QueueSummarySchema } from './queue';
 import { SettingsSchema } from './settings';
 import { z } from './zod';
 
+const FormClaimIdSchema = z.string().regex(/^[0-9a-f-]{36}$/);
+
 const DraftKeySchema = z.string().min(1).max(1000);
 
 /**
@@ -21,8 +23,11 @@ export const RequestSchemas = {
   }),
   /** Content script: are controls switched off for this site? (It cannot read settings itself.) */
   'site/status': z.object({ site: z.string().max(100) }),
-  /** Form page: what to show for the context id in its URL. */
-  'form/context': z.object({ contextId: z.string().regex(/^[0-9a-f-]{36}$/) }),
+  /**
+   * Form page: what to show for the context id in its URL, with the claim the content script
+   * handed to this frame alone (lib/background/form-frames.ts).
+   */
+  'form/context': z.object({ contextId: z.string().regex(/^[0-9a-f-]{36}$/), claim: FormClaimIdSchema }),
   /**
    * Form page: keep a corrected PDF for the correction about to be submitted. The bytes travel
    * in the message: the framed form's own IndexedDB is partitioned by the page it sits in, so
@@ -97,3 +102,15 @@ export type QueueChanged = z.infer<typeof QueueChangedSchema>;
  */
 export const SettingsChangedSchema = z.object({ type: z.literal('settings/changed') });
 export type SettingsChanged = z.infer<typeof SettingsChangedSchema>;
+
+/**
+ * From the content script to the form frame it created (postMessage to that frame only, for the
+ * extension's origin): the claim that binds the frame to its context. The form frame first posts
+ * `{ type: 'erratum/ready' }` to its parent, so the claim is never sent before it can be heard.
+ */
+export const FormClaimMessageSchema = z.object({
+  type: z.literal('erratum/claim'),
+  contextId: z.string().regex(/^[0-9a-f-]{36}$/),
+  claim: FormClaimIdSchema,
+});
+export type FormClaimMessage = z.infer<typeof FormClaimMessageSchema>;

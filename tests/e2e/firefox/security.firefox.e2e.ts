@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frameStolenForm, NOT_FROM_THIS_PAGE, stealFormAddress } from '../stolen-form';
 import { queueItems } from './extension-pages';
 import { button, pencil, showsText } from './finders';
 import { type Context, FirefoxExtension } from './harness';
@@ -109,6 +110,31 @@ describe('Firefox: a hostile page gets nothing from Erratum', () => {
     expect(await queueItems(browser, popup)).toHaveLength(queuedBefore);
     expect(await browser.evaluate(tab, pwnedCalls)).toEqual([]);
   });
+  it('a page that steals the context id and frames the form, in its own tab or another, with a forged claim, gets no paper', async () => {
+    const notFromThisPage = (pattern: string) => new RegExp(pattern).test(document.body.textContent ?? '');
+    const tab = await hostileTab('https://hostile.example.org/papers/3');
+    await browser.click(tab, pencil, 'title', 0);
+    const form = await browser.frame(tab, /^moz-extension:.*form\.html#ctx=[^&]*$/);
+    await browser.waitFor(form, button, 'Review correction');
+    const stolen = await browser.evaluate(tab, stealFormAddress);
+    expect(stolen).toMatch(/^moz-extension:.*form\.html#ctx=/);
+    // The same tab: the page frames the form beside ours.
+    await browser.evaluate(tab, frameStolenForm, stolen);
+    const framedByPage = await browser.frame(tab, /form\.html#ctx=.*&stolen=1$/);
+    await browser.waitFor(framedByPage, notFromThisPage, NOT_FROM_THIS_PAGE.source);
+    expect(await browser.evaluate(framedByPage, showsText, 'Tidal Mixing')).toBe(false);
+    expect(await browser.evaluate(framedByPage, () => document.querySelectorAll('h1, h2').length)).toBe(0);
+    // Our own form is still the paper's.
+    expect(await browser.evaluate(form, showsText, 'Tidal Mixing')).toBe(true);
+    // Another tab.
+    browser.route('https://thief.example.org/', '<!doctype html><title>thief</title><body></body>');
+    const thief = await browser.newTab('https://thief.example.org/');
+    await browser.evaluate(thief, frameStolenForm, stolen);
+    const framedByThief = await browser.frame(thief, /form\.html#ctx=.*&stolen=1$/);
+    await browser.waitFor(framedByThief, notFromThisPage, NOT_FROM_THIS_PAGE.source);
+    expect(await browser.evaluate(framedByThief, showsText, 'Tidal Mixing')).toBe(false);
+  });
+
   it('leaves no error in the console of the page, the content script, the form or the background', async () => {
     expect(browser.consoleErrors().map((entry) => entry.text)).toEqual([]);
   });
