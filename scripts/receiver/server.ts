@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isLoopbackRequest } from './credentials';
+import { openDatabase } from './db/open';
 import { type DeliveryContext, type DeliveryCounters, handleDelivery } from './deliveries';
 import { FaultControl, FaultSettingsSchema } from './faults';
 import { renderListingPage } from './listing-page';
@@ -17,8 +18,13 @@ export interface ReceiverOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Where corrections are stored: <dataDir>/<id>/correction.json and paper.pdf. */
+  /** The data folder: the embedded database (PGlite) keeps its files in <dataDir>/pglite. */
   dataDir: string;
+  /**
+   * A PostgreSQL server to store in instead (postgresql://user:password@host:port/db); main.ts
+   * takes it from DATABASE_URL. Several receivers may share one database.
+   */
+  databaseUrl?: string;
   /** When set, deliveries need `Authorization: Bearer <token>`. */
   token?: string;
   /** One line per request on stdout. */
@@ -26,7 +32,7 @@ export interface ReceiverOptions {
 }
 
 export interface ReceiverStats extends DeliveryCounters {
-  /** Corrections on disk, including those from earlier runs on the same dataDir. */
+  /** Corrections in the database, including earlier runs' (not other processes' since this one started). */
   stored: number;
 }
 
@@ -38,6 +44,10 @@ export interface Receiver {
   faults: FaultControl;
   stats(): ReceiverStats;
   records(): Promise<StoredCorrection[]>;
+  /** The PDF stored with a correction, or null. */
+  pdf(id: string): Promise<Uint8Array | null>;
+  /** Which database it stores in. */
+  database: 'pglite' | 'postgres';
   close(): Promise<void>;
 }
 
@@ -120,7 +130,8 @@ function urlHost(host: string): string {
 
 export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
   const host = options.host ?? '127.0.0.1';
-  const store = await CorrectionStore.open(options.dataDir);
+  const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const store = await CorrectionStore.open(db);
   const faults = new FaultControl();
   const counters: DeliveryCounters = {
     requests: 0,
@@ -147,10 +158,15 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   ctx.baseUrl = `http://${urlHost(host)}:${port}`;
   let closing: Promise<void> | undefined;
@@ -161,11 +177,13 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     faults,
     stats,
     records: () => store.list(),
+    pdf: (id) => store.pdf(id),
+    database: db.kind,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      });
+      }).finally(() => store.close());
       return closing;
     },
   };
