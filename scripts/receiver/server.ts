@@ -4,6 +4,7 @@ import { isLoopbackRequest } from './credentials';
 import { openDatabase } from './db/open';
 import { type DeliveryContext, type DeliveryCounters, handleDelivery } from './deliveries';
 import { FaultControl, FaultSettingsSchema } from './faults';
+import { adoptLegacyFiles } from './legacy-files';
 import { renderListingPage } from './listing-page';
 import { send, sendError, sendJson } from './responses';
 import { CorrectionStore, type StoredCorrection } from './store';
@@ -132,6 +133,9 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
   const host = options.host ?? '127.0.0.1';
   const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const store = await CorrectionStore.open(db);
+  const adopted = await adoptLegacyFiles(options.dataDir, store);
+  if (adopted > 0 && options.log)
+    console.log(`Brought ${adopted} corrections from the old file store into the database`);
   const faults = new FaultControl();
   const counters: DeliveryCounters = {
     requests: 0,

@@ -46,6 +46,8 @@ export interface NewRecord {
   supersedes?: string;
   pdf?: { bytes: Uint8Array; filename: string; sha256: string };
   answer: StoredAnswer;
+  /** When it was first received, for records brought over from elsewhere; default now. */
+  receivedAt?: string;
 }
 
 /** What became of an attempt to store a correction under its key. */
@@ -99,9 +101,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function insertCorrection(tx: Queryable, record: NewRecord): Promise<void> {
   // A revision that arrived before this one already names it: this one starts out replaced.
   await tx.query(
-    `INSERT INTO corrections (id, correction, supersedes, superseded_by)
-     VALUES ($1, $2::jsonb, $3, (SELECT id FROM corrections WHERE supersedes = $1 ORDER BY received_at DESC LIMIT 1))`,
-    [record.id, JSON.stringify(record.received), record.supersedes ?? null],
+    `INSERT INTO corrections (id, correction, supersedes, superseded_by, received_at)
+     VALUES ($1, $2::jsonb, $3, (SELECT id FROM corrections WHERE supersedes = $1 ORDER BY received_at DESC LIMIT 1),
+       coalesce($4::timestamptz, clock_timestamp()))`,
+    [record.id, JSON.stringify(record.received), record.supersedes ?? null, record.receivedAt ?? null],
   );
   if (record.supersedes)
     await tx.query('UPDATE corrections SET superseded_by = $1 WHERE id = $2', [record.id, record.supersedes]);
@@ -166,6 +169,15 @@ export class CorrectionStore {
     }
     if (outcome.kind === 'stored') this.#count += 1;
     return outcome;
+  }
+
+  /**
+   * Stores a record kept elsewhere before (the old file store) unless its key is already
+   * stored; true when it was added.
+   */
+  async adopt(record: NewRecord): Promise<boolean> {
+    const outcome = await this.receive(record);
+    return outcome.kind === 'stored';
   }
 
   /** The stored correction JSON text, or null. */

@@ -1,13 +1,14 @@
 // @vitest-environment node
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../scripts/receiver/db/database';
 import { MIGRATIONS, migrate } from '../../scripts/receiver/db/migrations';
 import { openDatabase } from '../../scripts/receiver/db/open';
+import { checkCorrection } from '../../scripts/receiver/submission';
 import { forEachDatabase } from './databases';
-import { postJson, startReceiverForTest, type TestReceiver } from './harness';
+import { pdfAttachment, pdfBytes, postJson, postMultipart, startReceiverForTest, type TestReceiver } from './harness';
 import { sampleCorrection } from './sample-correction';
 
 let receiver: TestReceiver | undefined;
@@ -101,6 +102,48 @@ forEachDatabase((database) => {
       expect(notAnId.status).toBe(422);
       expect((await notAnId.json()).error).toMatch(/supersedes/);
       expect(await receiver.records()).toHaveLength(0);
+    });
+  });
+
+  describe('the old file store', () => {
+    it('is brought into the database on start: listed, its PDF served, its retries recognised', async () => {
+      const where = await freshDatabase();
+      const bytes = pdfBytes(4096);
+      const correction = sampleCorrection({ pdf: pdfAttachment(bytes) });
+      const verdict = checkCorrection(JSON.stringify(correction), correction.id);
+      if (!verdict.ok) throw new Error(verdict.error);
+      // The layout the receiver wrote before the database: <data>/<id>/{correction.json,paper.pdf,answer.json}.
+      const answer = {
+        status: 201,
+        body: { id: correction.id, url: `http://127.0.0.1:8787/corrections/${correction.id}` },
+      };
+      const dir = join(where.dataDir, correction.id);
+      await mkdir(dir);
+      await writeFile(join(dir, 'correction.json'), JSON.stringify(correction, null, 2));
+      await writeFile(join(dir, 'paper.pdf'), bytes);
+      const receivedAt = '2026-11-30T10:00:00.000Z';
+      await writeFile(
+        join(dir, 'answer.json'),
+        JSON.stringify({ receivedAt, fingerprint: verdict.value.fingerprint, answer, hasPdf: true }),
+      );
+      // A write cut short (no answer.json) counted as nothing received then, and still does.
+      await mkdir(join(where.dataDir, sampleCorrection().id));
+
+      receiver = await start(where);
+      const records = await receiver.records();
+      expect(records).toHaveLength(1);
+      expect(records[0]).toMatchObject({ id: correction.id, receivedAt, correction, hasPdf: true });
+      const download = await fetch(`${receiver.endpoint}/${correction.id}/paper.pdf`);
+      expect(new Uint8Array(await download.arrayBuffer())).toEqual(bytes);
+      // The old receipt, replayed to a retry of the old delivery.
+      const retry = await postMultipart(receiver.endpoint, correction, bytes);
+      expect(retry.status).toBe(201);
+      expect(await retry.json()).toEqual(answer.body);
+      await receiver.close();
+
+      // A second start adds nothing twice.
+      receiver = await start(where);
+      expect(await receiver.records()).toHaveLength(1);
     });
   });
 });
