@@ -4,6 +4,7 @@ import { discardBody, RequestProblem, readSubmission, type Submission } from './
 import { credentialsProblem } from './credentials';
 import type { ArrivalFault, FaultControl } from './faults';
 import { send, sendJson } from './responses';
+import { statusUrl } from './status';
 import type { CorrectionStore, StoredAnswer } from './store';
 import { checkCorrection, pdfProblem } from './submission';
 
@@ -70,7 +71,11 @@ async function receiveCorrection(req: IncomingMessage, ctx: DeliveryContext): Pr
   // Retry-After) rather than waiting on it: the first attempt may yet fail.
   const answer: StoredAnswer = {
     status: 201,
-    body: { id: correction.id, url: `${ctx.baseUrl}/corrections/${correction.id}` },
+    body: {
+      id: correction.id,
+      url: `${ctx.baseUrl}/corrections/${correction.id}`,
+      status: statusUrl(ctx.baseUrl, correction.id),
+    },
   };
   const pdf = submission.pdf && correction.pdf && { ...submission.pdf, sha256: correction.pdf.sha256 };
   const outcome = await ctx.store.receive({ id: correction.id, received, fingerprint, supersedes, pdf, answer });

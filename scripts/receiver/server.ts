@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ReviewState } from '../../lib/schema/status';
 import { isLoopbackRequest } from './credentials';
 import { openDatabase } from './db/open';
 import { type DeliveryContext, type DeliveryCounters, handleDelivery } from './deliveries';
@@ -7,6 +8,7 @@ import { FaultControl, FaultSettingsSchema } from './faults';
 import { adoptLegacyFiles } from './legacy-files';
 import { renderListingPage } from './listing-page';
 import { send, sendError, sendJson } from './responses';
+import { handleStatus, STATUS_PATH } from './status';
 import { CorrectionStore, type StoredCorrection } from './store';
 import { describeIssues } from './submission';
 
@@ -47,6 +49,8 @@ export interface Receiver {
   records(): Promise<StoredCorrection[]>;
   /** The PDF stored with a correction, or null. */
   pdf(id: string): Promise<Uint8Array | null>;
+  /** Changes a correction's review state, as a curator would; false when there is no such correction. */
+  review(id: string, change: { state: ReviewState; note?: string | null; actor: string }): Promise<boolean>;
   /** Which database it stores in. */
   database: 'pglite' | 'postgres';
   close(): Promise<void>;
@@ -113,6 +117,9 @@ async function route(req: IncomingMessage, res: ServerResponse, routes: Routes):
   if (path === ENDPOINT_PATH && req.method === 'OPTIONS')
     // No Access-Control-Allow-Origin: the extension needs no CORS grant, and web pages get none.
     return send(res, 204, null, '', { Allow: ENDPOINT_METHODS });
+  // The reader's status address answers wherever the reader is, with the delivery token.
+  const status = STATUS_PATH.exec(path);
+  if (status) return handleStatus(req, res, status[1]!, routes.ctx.store, routes.ctx.token);
   // Test controls and the views of stored data (submitters' emails) answer only this machine.
   if (!isLoopbackRequest(req)) return sendError(res, 403, 'Only available from this machine');
   if (path === '/__faults') return handleFaults(req, res, routes);
@@ -182,6 +189,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     stats,
     records: () => store.list(),
     pdf: (id) => store.pdf(id),
+    review: (id, change) => store.review(id, change),
     database: db.kind,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CorrectionSchema } from '../../lib/schema/correction';
+import type { CorrectionStatus, ReviewState } from '../../lib/schema/status';
 import { type Database, isUniqueViolation, type Queryable } from './db/database';
-import type { ReviewState } from './db/migrations';
 
 // The receiver's storage: corrections, PDFs, idempotency records and review state in PostgreSQL
 // (db/migrations.ts has the schema). It knows SQL and nothing of HTTP.
@@ -18,7 +18,8 @@ import type { ReviewState } from './db/migrations';
 /** The answer given to the first delivery of a correction, replayed to every retry. */
 export interface StoredAnswer {
   status: number;
-  body: { id: string; url: string };
+  /** The receipt: `status` is the status address (receipts stored before it have none). */
+  body: { id: string; url: string; status?: string };
 }
 
 export interface StoredCorrection {
@@ -178,6 +179,49 @@ export class CorrectionStore {
   async adopt(record: NewRecord): Promise<boolean> {
     const outcome = await this.receive(record);
     return outcome.kind === 'stored';
+  }
+
+  /**
+   * Changes a correction's review state, recording who and when; false when no such correction.
+   * The note is for the reader, who sees it at the status address.
+   */
+  async review(id: string, change: { state: ReviewState; note?: string | null; actor: string }): Promise<boolean> {
+    if (!UUID.test(id)) return false;
+    return this.db.transaction(async (tx) => {
+      const updated = await tx.query<{ id: string }>(
+        `UPDATE corrections SET state = $2, state_note = $3, state_changed_at = clock_timestamp()
+         WHERE id = $1 RETURNING id::text AS id`,
+        [id, change.state, change.note ?? null],
+      );
+      if (updated.length === 0) return false;
+      await tx.query('INSERT INTO review_events (correction_id, state, note, actor) VALUES ($1, $2, $3, $4)', [
+        id,
+        change.state,
+        change.note ?? null,
+        change.actor,
+      ]);
+      return true;
+    });
+  }
+
+  /** Every change of review state, oldest first. */
+  async reviewHistory(id: string): Promise<{ state: ReviewState; note: string | null; actor: string; at: string }[]> {
+    if (!UUID.test(id)) return [];
+    const rows = await this.db.query<{ state: ReviewState; note: string | null; actor: string; at: Date | string }>(
+      'SELECT state, note, actor, at FROM review_events WHERE correction_id = $1 ORDER BY at, id',
+      [id],
+    );
+    return rows.map((row) => ({ ...row, at: new Date(row.at).toISOString() }));
+  }
+
+  /** What the reader may learn of a correction: its state and the curator's note; null when unknown. */
+  async status(id: string): Promise<CorrectionStatus | null> {
+    if (!UUID.test(id)) return null;
+    const [row] = await this.db.query<{ state: ReviewState; note: string | null; at: Date | string }>(
+      'SELECT state, state_note AS note, state_changed_at AS at FROM corrections WHERE id = $1',
+      [id],
+    );
+    return row ? { id, state: row.state, note: row.note, updatedAt: new Date(row.at).toISOString() } : null;
   }
 
   /** The stored correction JSON text, or null. */

@@ -23,7 +23,11 @@ forEachDatabase((database) => {
       const response = await postJson(receiver.endpoint, correction);
       expect(response.status).toBe(201);
       const receipt = await response.json();
-      expect(receipt).toEqual({ id: correction.id, url: `${receiver.endpoint}/${correction.id}` });
+      expect(receipt).toEqual({
+        id: correction.id,
+        url: `${receiver.endpoint}/${correction.id}`,
+        status: `${receiver.endpoint}/${correction.id}/status`,
+      });
       expect(await (await fetch(receipt.url)).json()).toEqual(correction);
       const [record] = await receiver.records();
       expect(record).toMatchObject({ id: correction.id, correction, hasPdf: false, current: true, state: 'received' });
@@ -73,7 +77,11 @@ forEachDatabase((database) => {
       );
       // draft-ietf-httpapi-idempotency-key-header: a request whose key is still being processed
       // gets 409; one that comes after the first finished gets the first answer replayed.
-      const receipt = { id: correction.id, url: `${receiver.endpoint}/${correction.id}` };
+      const receipt = {
+        id: correction.id,
+        url: `${receiver.endpoint}/${correction.id}`,
+        status: `${receiver.endpoint}/${correction.id}/status`,
+      };
       for (const answer of answers) {
         if (answer.status === 409) expect(answer.retryAfter).toBe('1');
         else expect(answer).toEqual({ status: 201, retryAfter: null, body: receipt });

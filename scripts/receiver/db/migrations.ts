@@ -1,3 +1,4 @@
+import { REVIEW_STATES } from '../../../lib/schema/status';
 import type { Database } from './database';
 
 // Versioned migrations, applied in order, each once, recorded in schema_migrations. They only
@@ -11,9 +12,6 @@ export interface Migration {
   /** Statements run one by one in the migration's transaction. */
   statements: readonly string[];
 }
-
-export const REVIEW_STATES = ['received', 'accepted', 'rejected', 'applied'] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
 
 const stateCheck = (column: string) => `CHECK (${column} IN (${REVIEW_STATES.map((s) => `'${s}'`).join(', ')}))`;
 
