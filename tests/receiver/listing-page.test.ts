@@ -57,6 +57,21 @@ forEachDatabase((database) => {
       expect(html).toContain(`href="/corrections/${correction.id}/paper.pdf"`);
     });
 
+    it('shows each correction’s review state and which revision replaced which', async () => {
+      receiver = await start();
+      const first = sampleCorrection();
+      const revision = { ...sampleCorrection(), supersedes: first.id };
+      await postJson(receiver.endpoint, first);
+      await postJson(receiver.endpoint, revision);
+      await receiver.review(revision.id, { state: 'accepted', actor: 'curator' });
+      const html = await (await fetch(receiver.url)).text();
+      const rowOf = (id: string) => html.split('<tr').find((row) => row.includes(`/corrections/${id}"`)) ?? '';
+      expect(rowOf(first.id)).toMatch(/^ class="replaced">/);
+      expect(rowOf(first.id)).toContain(`received<br><span class="muted">replaced by <code>${revision.id}</code>`);
+      expect(rowOf(revision.id)).toMatch(/^>/);
+      expect(rowOf(revision.id)).toContain(`accepted<br><span class="muted">replaces <code>${first.id}</code>`);
+    });
+
     it('lists the stored corrections as JSON, newest first', async () => {
       receiver = await start();
       const first = sampleCorrection();
