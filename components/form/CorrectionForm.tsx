@@ -19,6 +19,7 @@ import { FieldList } from './FieldList';
 import { GuidanceIntro } from './GuidanceIntro';
 import { PaperInfo } from './PaperInfo';
 import { PdfAttachment, type PdfChoice } from './PdfAttachment';
+import { linkedProblems } from './problem-links';
 import { ReviewStep } from './ReviewStep';
 import { SubmitBar } from './SubmitBar';
 import { SubmitterSection } from './SubmitterSection';
@@ -143,10 +144,12 @@ export function CorrectionForm({
         <h1 id="form-title" tabIndex={-1}>
           {editing ? t('formEditTitle') : t('formTitle')}
         </h1>
-        <button type="button" class="close" aria-label={t('formClose')} onClick={() => onClose()}>
-          ×
+        <button type="button" class="close" onClick={() => onClose()}>
+          {t('formClose')}
         </button>
       </header>
+      {/* Over a narrow window the panel covers the page: say how to get back to it. */}
+      <p class="hint close-hint">{t('formCloseHint')}</p>
       <div role="status" aria-live="polite" class="visually-hidden">
         {announcement}
       </div>
@@ -183,7 +186,10 @@ export function CorrectionForm({
           <WhySection state={state} dispatch={dispatch} />
           <SubmitterSection state={state} dispatch={dispatch} />
           <DeclarationSection state={state} dispatch={dispatch} />
-          <SubmitBar problems={problems} onReview={() => problems.length === 0 && setStep('review')} />
+          <SubmitBar
+            problems={linkedProblems(problems, state)}
+            onReview={() => problems.length === 0 && setStep('review')}
+          />
         </form>
       )}
       {step === 'review' && (

@@ -1,11 +1,11 @@
 import { t } from '@/lib/i18n';
+import { PANEL_WIDTH, PageDock } from './page-dock';
 import { createShadowHost } from './shadow-host';
 
-const PANEL_HOST_STYLE =
-  'all: initial !important; position: fixed !important; top: 0 !important; right: 0 !important; z-index: 2147483647 !important; display: block !important; width: min(460px, 100vw) !important; height: 100vh !important; margin: 0 !important; padding: 0 !important; border: 0 !important; transform: none !important; opacity: 1 !important; visibility: visible !important; pointer-events: auto !important;';
+const PANEL_HOST_STYLE = `all: initial !important; position: fixed !important; top: 0 !important; right: 0 !important; z-index: 2147483647 !important; display: block !important; width: min(${PANEL_WIDTH}px, 100vw) !important; height: 100vh !important; margin: 0 !important; padding: 0 !important; border: 0 !important; transform: none !important; opacity: 1 !important; visibility: visible !important; pointer-events: auto !important;`;
 
 const PANEL_CSS = `
-:host { all: initial !important; position: fixed !important; top: 0 !important; right: 0 !important; z-index: 2147483647 !important; display: block !important; width: min(460px, 100vw) !important; height: 100vh !important; visibility: visible !important; }
+:host { all: initial !important; position: fixed !important; top: 0 !important; right: 0 !important; z-index: 2147483647 !important; display: block !important; width: min(${PANEL_WIDTH}px, 100vw) !important; height: 100vh !important; visibility: visible !important; }
 iframe { all: initial; display: block; box-sizing: border-box; width: 100%; height: 100%; border: 0; border-left: 1px solid rgba(0,0,0,.15);
   box-shadow: -8px 0 24px rgba(0, 0, 0, 0.18); background: Canvas; color-scheme: light dark; }
 `;
@@ -14,8 +14,10 @@ iframe { all: initial; display: block; box-sizing: border-box; width: 100%; heig
 const MAX_RESTORES = 3;
 
 /**
- * The correction form as a panel over the page: an extension page in an iframe, so page script
- * can neither read the user's data nor restyle it, and the page beside it stays usable.
+ * The correction form as a panel beside the page: an extension page in an iframe, so page script
+ * can neither read the user's data nor restyle it. On wide windows the page makes room for it
+ * (PageDock), so the text being corrected stays in view; on narrow ones it covers the page and
+ * the form says how to close it (Esc, or its Close button).
  */
 export class FormPanel {
   private host?: HTMLElement;
@@ -24,9 +26,11 @@ export class FormPanel {
   private observer?: MutationObserver;
   private restores = 0;
   private returnFocusTo?: HTMLElement;
+  private readonly dock: PageDock;
 
   constructor(private readonly doc: Document = document) {
     this.onMessage = this.onMessage.bind(this);
+    this.dock = new PageDock(doc);
   }
 
   get isOpen(): boolean {
@@ -41,6 +45,7 @@ export class FormPanel {
       this.root = root;
       this.restores = 0;
       this.doc.defaultView?.addEventListener('message', this.onMessage);
+      this.doc.defaultView?.addEventListener('resize', this.dock.update);
       this.observer = new MutationObserver(() => this.keepAttached());
       this.observer.observe(this.doc.documentElement, { childList: true });
       this.observer.observe(this.doc.body ?? this.doc.documentElement, { childList: true });
@@ -55,12 +60,15 @@ export class FormPanel {
     else this.root.append(frame);
     this.frame = frame;
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+    this.dock.update();
     this.frame.focus();
   }
 
   close(): void {
     this.observer?.disconnect();
     this.doc.defaultView?.removeEventListener('message', this.onMessage);
+    this.doc.defaultView?.removeEventListener('resize', this.dock.update);
+    this.dock.undock();
     this.host?.remove();
     this.host = undefined;
     this.root = undefined;

@@ -115,6 +115,8 @@ export const CorrectionSchema = z
     evidenceUrl: HttpUrlSchema.optional(),
     submitter: SubmitterSchema,
     declaration: z.literal(true, 'The author declaration must be accepted'),
+    /** The id of the correction this revision replaces: the endpoint keeps both, this one current. */
+    supersedes: CorrectionIdSchema.optional(),
   })
   .superRefine((correction, ctx) => {
     if (correction.changes.length === 0 && correction.authorChanges.length === 0)
