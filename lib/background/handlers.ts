@@ -1,4 +1,5 @@
 import { base64ToBytes } from '../base64';
+import { clearDraft, loadDraft, saveDraft } from '../drafts';
 import { hasPdfSignature } from '../pdf';
 import type { QueueDb } from '../queue/db';
 import {
@@ -12,6 +13,9 @@ import {
   retryNow,
 } from '../queue/outbox';
 import { stagePdf } from '../queue/pdf-store';
+import { toSummary } from '../queue/summary';
+import type { Correction } from '../schema/correction';
+import type { QueueSummary } from '../schema/queue';
 import { SettingsSchema } from '../schema/settings';
 import { loadSettings, saveSettings } from '../settings';
 import { testEndpoint } from '../sync/test-connection';
@@ -20,8 +24,17 @@ import { type RequestHandlers, UserFacingError } from './router';
 
 export interface HandlerDeps {
   db: () => Promise<QueueDb>;
-  /** Something changed in the queue: deliver what is due, refresh badge and listeners. */
-  queueChanged: () => void;
+  /**
+   * Something changed in the queue: deliver what is due, refresh badge and listeners; `moved`
+   * are items that changed without a delivery (a revision's withdrawn predecessor), announced.
+   */
+  queueChanged: (moved?: QueueSummary[]) => void;
+}
+
+/** The item a revision replaces, as it is now (withdrawn if it was still waiting), for the popup. */
+async function superseded(db: QueueDb, correction: Correction): Promise<QueueSummary[]> {
+  const old = correction.supersedes ? await getItem(db, correction.supersedes) : null;
+  return old ? [toSummary(old)] : [];
 }
 
 export function createHandlers({ db, queueChanged }: HandlerDeps): RequestHandlers {
@@ -49,8 +62,9 @@ export function createHandlers({ db, queueChanged }: HandlerDeps): RequestHandle
       return { size: blob.size };
     },
     'correction/submit': async ({ correction }) => {
-      const item = await enqueue(await db(), correction);
-      queueChanged();
+      const database = await db();
+      const item = await enqueue(database, correction);
+      queueChanged(await superseded(database, correction));
       return item;
     },
     'queue/list': async ({ limit }) => listSummaries(await db(), { limit }),
@@ -66,11 +80,21 @@ export function createHandlers({ db, queueChanged }: HandlerDeps): RequestHandle
       return item;
     },
     'queue/resubmit': async ({ correction }) => {
-      const item = await resubmit(await db(), correction);
-      queueChanged();
+      const database = await db();
+      const item = await resubmit(database, correction);
+      queueChanged(await superseded(database, correction));
       return item;
     },
     'queue/export': async () => ({ exportedAt: new Date().toISOString(), items: await exportAll(await db()) }),
+    'draft/load': async ({ key }) => loadDraft(key),
+    'draft/save': async ({ key, draft }) => {
+      await saveDraft(key, draft);
+      return null;
+    },
+    'draft/clear': async ({ key }) => {
+      await clearDraft(key);
+      return null;
+    },
     'settings/get': async () => loadSettings(),
     'settings/save': async ({ settings }) => {
       const parsed = SettingsSchema.parse(settings);

@@ -101,6 +101,11 @@ export const PaperIdentifiersSchema = z.object({
 export const CorrectionSchema = z
   .object({
     id: CorrectionIdSchema,
+    /**
+     * The id of the revision this one replaces (protocol 1.1). An edit after sending is a new
+     * correction with its own id, so an endpoint that stored the first never sees a key reused.
+     */
+    supersedes: CorrectionIdSchema.optional(),
     createdAt: z.iso.datetime(),
     pageUrl: HttpUrlSchema,
     paper: PaperIdentifiersSchema,
@@ -115,10 +120,10 @@ export const CorrectionSchema = z
     evidenceUrl: HttpUrlSchema.optional(),
     submitter: SubmitterSchema,
     declaration: z.literal(true, 'The author declaration must be accepted'),
-    /** The id of the correction this revision replaces: the endpoint keeps both, this one current. */
-    supersedes: CorrectionIdSchema.optional(),
   })
   .superRefine((correction, ctx) => {
+    if (correction.supersedes === correction.id)
+      ctx.addIssue({ code: 'custom', path: ['supersedes'], message: 'A revision cannot supersede itself' });
     if (correction.changes.length === 0 && correction.authorChanges.length === 0)
       ctx.addIssue({
         code: 'custom',

@@ -1,9 +1,12 @@
+import { FormDraftSchema } from '../drafts';
 import { CorrectionIdSchema, CorrectionSchema } from './correction';
 import { CONTROL_FIELDS, MAX_PDF_BYTES } from './fields';
 import { PaperMetadataSchema } from './paper';
 import { QueueCountsSchema, QueueSummarySchema } from './queue';
 import { SettingsSchema } from './settings';
 import { z } from './zod';
+
+const DraftKeySchema = z.string().min(1).max(1000);
 
 /**
  * Every request a context sends to the background, by type. The background parses each with
@@ -42,6 +45,10 @@ export const RequestSchemas = {
   /** Replace a needs-attention item's correction after the user edited it, and send again. */
   'queue/resubmit': z.object({ correction: CorrectionSchema }),
   'queue/export': z.object({}),
+  /** Form page: the draft kept for a paper (by paperKey), out of every content script's reach. */
+  'draft/load': z.object({ key: DraftKeySchema }),
+  'draft/save': z.object({ key: DraftKeySchema, draft: FormDraftSchema }),
+  'draft/clear': z.object({ key: DraftKeySchema }),
   'settings/get': z.object({}),
   'settings/save': z.object({ settings: SettingsSchema }),
   'endpoint/test': z.object({ endpointUrl: z.string().max(2000), token: z.string().max(4000) }),
@@ -62,6 +69,9 @@ export const MESSAGE_SENDERS: Record<RequestType, readonly ('content' | 'extensi
   'queue/discard': ['extension'],
   'queue/resubmit': ['extension'],
   'queue/export': ['extension'],
+  'draft/load': ['extension'],
+  'draft/save': ['extension'],
+  'draft/clear': ['extension'],
   'settings/get': ['extension'],
   'settings/save': ['extension'],
   'endpoint/test': ['extension'],
@@ -80,3 +90,10 @@ export const QueueChangedSchema = z.object({
   items: z.array(QueueSummarySchema).max(MAX_CHANGED_ITEMS),
 });
 export type QueueChanged = z.infer<typeof QueueChangedSchema>;
+
+/**
+ * Broadcast from the background to extension pages after the settings were saved. It carries no
+ * setting (the token stays out of every broadcast): a page that shows them asks settings/get.
+ */
+export const SettingsChangedSchema = z.object({ type: z.literal('settings/changed') });
+export type SettingsChanged = z.infer<typeof SettingsChangedSchema>;

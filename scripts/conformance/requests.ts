@@ -3,6 +3,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Correction } from '../../lib/schema/correction';
+import { multipartBody } from '../../lib/sync/multipart';
 import { postToEndpoint } from '../../lib/sync/post';
 import { idempotencyKeyHeader, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../lib/sync/protocol-headers';
 
@@ -47,10 +48,8 @@ export function deliveryRequest(correction: Correction, target: Target, options:
   };
   const json = options.json ?? JSON.stringify(correction);
   if (!options.file) return { headers: { ...headers, 'Content-Type': 'application/json' }, body: json as BodyInit };
-  const form = new FormData();
-  form.append('correction', json);
-  form.append('pdf', new Blob([new Uint8Array(options.file)], { type: 'application/pdf' }), correction.pdf?.name);
-  return { headers, body: form as BodyInit };
+  const { body, contentType } = multipartBody(json, new Uint8Array(options.file), correction.pdf?.name ?? 'paper.pdf');
+  return { headers: { ...headers, 'Content-Type': contentType }, body: body as BodyInit };
 }
 
 function answerOf(result: Awaited<ReturnType<typeof postToEndpoint>>): Answer {

@@ -52,6 +52,25 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/**
+ * The holdThenFailNext fault as a store hook. It acts inside the store's transaction, with the
+ * correction written and its key's lock held, so a retry meanwhile is answered as in flight by
+ * the store itself, here or in another process; then the transaction rolls back, as a store
+ * failing late would. Taken only by a new correction (a replay never reaches the hook).
+ */
+function heldThenFailed(faults: FaultControl) {
+  let injected: { holdMs: number; status: number } | null = null;
+  return {
+    async beforeCommit(): Promise<boolean> {
+      injected = faults.holdThenFail();
+      if (!injected) return true;
+      await pause(injected.holdMs);
+      return false;
+    },
+    injected: () => injected,
+  };
+}
+
 async function receiveCorrection(req: IncomingMessage, ctx: DeliveryContext): Promise<Outcome> {
   let submission: Submission;
   try {
@@ -78,9 +97,18 @@ async function receiveCorrection(req: IncomingMessage, ctx: DeliveryContext): Pr
     },
   };
   const pdf = submission.pdf && correction.pdf && { ...submission.pdf, sha256: correction.pdf.sha256 };
-  const outcome = await ctx.store.receive({ id: correction.id, received, fingerprint, supersedes, pdf, answer });
+  const fault = heldThenFailed(ctx.faults);
+  const record = { id: correction.id, received, fingerprint, supersedes, pdf, answer };
+  const outcome = await ctx.store.receive(record, { beforeCommit: fault.beforeCommit });
+  const injected = fault.injected();
+  if (outcome.kind === 'rolled-back' && injected) {
+    ctx.counters.faulted += 1;
+    return refuse(injected.status, `Injected fault: held ${injected.holdMs} ms, then ${injected.status}`);
+  }
   if (outcome.kind !== 'stored') ctx.counters.duplicates += 1;
   switch (outcome.kind) {
+    case 'rolled-back':
+      throw new Error('The store rolled back a correction with no fault asking it to');
     case 'in-flight':
       return refuse(409, IN_FLIGHT_ERROR, { 'Retry-After': '1' });
     case 'key-reused':

@@ -60,7 +60,20 @@ export type ReceiveOutcome =
   /** The key was stored before with a different correction. */
   | { kind: 'key-reused' }
   /** Another attempt with this key is being stored right now. */
-  | { kind: 'in-flight' };
+  | { kind: 'in-flight' }
+  /** `beforeCommit` asked for the transaction to be rolled back: nothing was stored. */
+  | { kind: 'rolled-back' };
+
+export interface ReceiveOptions {
+  /**
+   * Runs once the new correction is written, before the commit, with the key's lock still held
+   * (the reference endpoint's holdThenFailNext fault); false rolls the transaction back.
+   */
+  beforeCommit?: () => Promise<boolean>;
+}
+
+/** Thrown inside a transaction to roll it back on `beforeCommit`'s word. */
+class RollBack extends Error {}
 
 interface CorrectionRow {
   id: string;
@@ -122,6 +135,7 @@ async function insertCorrection(tx: Queryable, record: NewRecord): Promise<void>
 
 export class CorrectionStore {
   #count = 0;
+  readonly #receiving = new Set<string>();
 
   private constructor(readonly db: Database) {}
 
@@ -142,7 +156,20 @@ export class CorrectionStore {
   }
 
   /** Stores a correction once per key: the key, its correction, PDF and answer in one transaction. */
-  async receive(record: NewRecord): Promise<ReceiveOutcome> {
+  async receive(record: NewRecord, options: ReceiveOptions = {}): Promise<ReceiveOutcome> {
+    // PGlite is one connection whose transactions take turns: an attempt racing one held open
+    // would wait its turn instead of hearing "in flight". Keys this store is receiving right now
+    // answer that at once; the advisory lock below does it across connections and processes.
+    if (this.#receiving.has(record.id)) return { kind: 'in-flight' };
+    this.#receiving.add(record.id);
+    try {
+      return await this.#receive(record, options);
+    } finally {
+      this.#receiving.delete(record.id);
+    }
+  }
+
+  async #receive(record: NewRecord, options: ReceiveOptions): Promise<ReceiveOutcome> {
     let outcome: ReceiveOutcome;
     try {
       outcome = await this.db.transaction(async (tx): Promise<ReceiveOutcome> => {
@@ -162,9 +189,11 @@ export class CorrectionStore {
           return { kind: 'replayed', answer: { status: earlier.answer_status, body: earlier.answer_body } };
         }
         await insertCorrection(tx, record);
+        if (options.beforeCommit && !(await options.beforeCommit())) throw new RollBack();
         return { kind: 'stored', answer: record.answer };
       });
     } catch (error) {
+      if (error instanceof RollBack) return { kind: 'rolled-back' };
       if (isUniqueViolation(error)) return { kind: 'in-flight' };
       throw error;
     }

@@ -88,6 +88,20 @@ forEachDatabase((database) => {
       expect(receiver.stats()).toMatchObject({ accepted: 1, duplicates: 1, stored: 1 });
     });
 
+    it('holds a first attempt open (a retry meanwhile gets 409), then fails it without storing', async () => {
+      receiver = await start();
+      receiver.faults.set({ holdThenFailNext: { count: 1, holdMs: 300, status: 503 } });
+      const correction = sampleCorrection();
+      const first = postJson(receiver.endpoint, correction);
+      const retry = await eventuallyInFlight(() => postJson(receiver.endpoint, correction));
+      expect(retry.status).toBe(409);
+      expect(retry.headers.get('retry-after')).toBe('1');
+      expect((await first).status).toBe(503);
+      expect(await receiver.records()).toHaveLength(0);
+      expect((await postJson(receiver.endpoint, correction)).status).toBe(201);
+      expect(await receiver.records()).toHaveLength(1);
+    });
+
     it('delays every answer by the given time', async () => {
       receiver = await start();
       receiver.faults.set({ delayMs: 150 });
@@ -123,3 +137,12 @@ forEachDatabase((database) => {
     });
   });
 });
+
+/** Posts until the answer is not a 201 from a race lost to the first attempt: the first 409. */
+async function eventuallyInFlight(post: () => Promise<Response>): Promise<Response> {
+  for (let i = 0; i < 50; i++) {
+    const response = await post();
+    if (response.status === 409) return response;
+  }
+  throw new Error('No 409 while the first attempt was held');
+}

@@ -15,12 +15,13 @@ describe('opening and closing', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Request Correction' }));
   });
 
-  it('closes with Esc and with the close button', () => {
+  it('closes with Esc and with the close button', async () => {
     const onClose = vi.fn();
     renderForm({ onClose });
     fireEvent.keyDown(document, { key: 'Escape' });
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
-    expect(onClose).toHaveBeenCalledTimes(2);
+    // Each close waits for the draft to be saved first.
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalledTimes(2));
   });
 
   it('asks the framing page to close with a message it can recognise', () => {

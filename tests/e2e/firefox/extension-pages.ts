@@ -1,6 +1,6 @@
 import type { RequestPayload, RequestType, ResponseMap } from '../../../lib/messaging/protocol';
-import type { StoredQueueItem } from '../harness';
-import { button, byLabel, showsText } from './finders';
+import { readOutbox, type StoredQueueItem } from '../harness';
+import { byLabel, showsText } from './finders';
 import type { Context, FirefoxExtension } from './harness';
 
 // What the Firefox tests do from an extension page (a moz-extension: tab, with the add-on's own
@@ -29,7 +29,10 @@ export async function configureEndpoint(
   if (settings.token) await browser.fill(options, settings.token, byLabel, 'Token');
   await browser.fill(options, settings.name ?? 'Ada Lovelace', byLabel, 'Name');
   await browser.fill(options, settings.email ?? 'ada@example.org', byLabel, 'Email');
-  await browser.click(options, button, 'Save');
+  // Enter in the last field submits the form (implicit submission), a reader's keyboard gesture
+  // as good as a click for the permission request. A pointer click on Save, at the foot of the
+  // long page just scrolled into view, was now and then lost in Firefox (no submit at all).
+  await browser.press(options, '\uE007');
   await browser.waitFor(options, showsText, 'Saved');
   await browser.closeTab(options);
 }
@@ -54,24 +57,7 @@ export async function request<T extends RequestType>(
 
 /** The outbox, read straight from the add-on's IndexedDB (same origin as the page). */
 export function queueItems(browser: FirefoxExtension, page: Context): Promise<StoredQueueItem[]> {
-  return browser.evaluate(
-    page,
-    () =>
-      new Promise<StoredQueueItem[]>((resolve, reject) => {
-        const open = indexedDB.open('erratum');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('corrections')) return resolve([]);
-          const all = db.transaction('corrections').objectStore('corrections').getAll();
-          all.onsuccess = () => {
-            resolve(all.result as StoredQueueItem[]);
-            db.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+  return browser.evaluate(page, readOutbox);
 }
 
 /**

@@ -189,7 +189,7 @@ export class FirefoxExtension {
     }))(${predicate.toString()})`;
     const ok = await this.call<boolean>(context, waiter, args, false);
     if (ok) return;
-    const shown = await this.evaluate(context, () => (document.body?.textContent ?? '').slice(0, 800) ?? '').catch(
+    const shown = await this.evaluate(context, () => (document.body?.textContent ?? '').slice(-500) ?? '').catch(
       () => '',
     );
     throw new Error(`Condition not met in ${WAIT_TIMEOUT_MS} ms: ${predicate.toString()}\nThe page shows: ${shown}`);
@@ -235,7 +235,7 @@ export class FirefoxExtension {
     const element = await this.element(context, find, ...args);
     // The pointer can only reach what is in the viewport, as a reader scrolls to it first.
     await this.bidi.send('script.callFunction', {
-      functionDeclaration: '(node) => node.scrollIntoView({ block: "center", inline: "center" })',
+      functionDeclaration: '(node) => node.scrollIntoView({ block: "center", inline: "center", behavior: "instant" })',
       arguments: [element],
       target: { context },
       awaitPromise: false,

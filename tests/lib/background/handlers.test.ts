@@ -52,3 +52,21 @@ describe('PDF staging by message', () => {
     ).rejects.toThrow('not a PDF');
   });
 });
+
+describe('revisions', () => {
+  it('announce the correction a "Fix and resend" withdrew, so an open popup shows it discarded', async () => {
+    const { sampleCorrection } = await import('../queue/fixtures');
+    const moved: { id: string; status: string }[][] = [];
+    const announcing = createHandlers({
+      db: openQueueDb,
+      queueChanged: (items = []) => moved.push(items.map(({ id, status }) => ({ id, status }))),
+    });
+    const old = sampleCorrection();
+    const fromForm = { id: 'ext', url: 'chrome-extension://ext/form.html' };
+    await announcing['correction/submit']({ correction: old }, fromForm);
+    const revision = sampleCorrection({ ...old, id: sampleCorrection().id, supersedes: old.id, comment: 'Edited.' });
+    const summary = await announcing['queue/resubmit']({ correction: revision }, fromForm);
+    expect(summary).toMatchObject({ id: revision.id, status: 'queued' });
+    expect(moved).toEqual([[], [{ id: old.id, status: 'discarded' }]]);
+  });
+});
