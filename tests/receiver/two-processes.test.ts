@@ -72,6 +72,34 @@ describe.skipIf(!bin)('two receiver processes on one PostgreSQL database', () =>
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
+  /** The ids stored under `id`, asked of the database directly. */
+  async function storedIds(id: string): Promise<string[]> {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const rows = await client.query<{ id: string }>('SELECT id::text AS id FROM corrections WHERE id = $1', [id]);
+      return rows.rows.map((row) => row.id);
+    } finally {
+      await client.end();
+    }
+  }
+
+  /** Resolves once some process holds an advisory lock (bounded polling: PostgreSQL sends no event). */
+  async function advisoryLockTaken(): Promise<void> {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+        const rows = await client.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted");
+        if (rows.rowCount) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error('No advisory lock taken in 10 s');
+    } finally {
+      await client.end();
+    }
+  }
+
   it('store a correction sent to both at once exactly once, and answer every retry alike', async () => {
     const correction = sampleCorrection();
     const attempts = Array.from({ length: 12 }, (_, i) => receivers[i % 2]!.endpoint);
@@ -111,6 +139,26 @@ describe.skipIf(!bin)('two receiver processes on one PostgreSQL database', () =>
       expect(retry.status).toBe(201);
       expect(await retry.json()).toEqual(receipt);
     }
+  });
+
+  it('tell a retry to the other process to come back while the first holds the key, then store it once', async () => {
+    const [held, other] = receivers as [ReceiverProcess, ReceiverProcess];
+    const faults = await fetch(new URL('/__faults', held.endpoint), {
+      method: 'POST',
+      body: JSON.stringify({ holdThenFailNext: { count: 1, holdMs: 3000, status: 503 } }),
+    });
+    expect(faults.status).toBe(200);
+    const correction = sampleCorrection();
+    const first = postJson(held.endpoint, correction);
+    await advisoryLockTaken();
+    // Only the database can tell the other process that the key is in flight.
+    const retry = await postJson(other.endpoint, correction);
+    expect(retry.status).toBe(409);
+    expect(retry.headers.get('retry-after')).toBe('1');
+    expect((await first).status).toBe(503);
+    expect(await storedIds(correction.id)).toEqual([]);
+    expect((await postJson(other.endpoint, correction)).status).toBe(201);
+    expect(await storedIds(correction.id)).toEqual([correction.id]);
   });
 
   it('refuse the same key with another correction, whichever process has it', async () => {
