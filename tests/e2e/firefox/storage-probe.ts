@@ -11,13 +11,26 @@ export interface ProbeRequest {
 /** What each area gave, by area: JSON text, `absent` or `refused: <why>`. */
 export type ProbeReport = Record<string, string>;
 
-export async function probeStorage(requests: ProbeRequest[], databaseNames: string[]): Promise<ProbeReport> {
+export interface ProbeOptions {
+  requests: ProbeRequest[];
+  /** Databases opened by name even when indexedDB.databases() does not list them. */
+  databaseNames: string[];
+  /** An add-on page to frame and read IndexedDB through (its origin's, if the realm may). */
+  frameUrl?: string;
+}
+
+export async function probeStorage({ requests, databaseNames, frameUrl }: ProbeOptions): Promise<ProbeReport> {
   const found: ProbeReport = {};
   const attempt = async (where: string, read: () => unknown) => {
     try {
       found[where] = JSON.stringify(await read()) ?? 'undefined';
     } catch (error) {
-      found[where] = `refused: ${error instanceof Error ? `${error.name} ${error.message}` : String(error)}`;
+      // An error from another compartment may not even be readable (Firefox's Xray wrappers).
+      let why = 'unreadable error';
+      try {
+        why = error instanceof Error ? `${error.name} ${error.message}` : String(error);
+      } catch {}
+      found[where] = `refused: ${why}`;
     }
   };
   type Area = { get(keys: null): Promise<unknown> };
@@ -37,45 +50,67 @@ export async function probeStorage(requests: ProbeRequest[], databaseNames: stri
     });
   }
 
-  // Every database the origin lists, and the private one by name even if unlisted. Opening a
+  // Every database an IndexedDB lists, and the private one by name even if unlisted. Opening a
   // database that does not exist would create it: the upgrade is aborted, so it reads as absent.
-  let listed: string[] = [];
-  await attempt('indexedDB.databases', async () => {
-    const databases = await indexedDB.databases();
-    listed = Array.from(databases, (database) => String(database.name));
-    return listed;
-  });
-  for (const name of new Set([...listed, ...databaseNames])) {
-    await attempt(
-      `indexedDB ${name}`,
-      () =>
-        new Promise((resolve, reject) => {
-          const open = indexedDB.open(name);
-          open.onupgradeneeded = () => open.transaction?.abort();
-          open.onerror = () => (open.error?.name === 'AbortError' ? resolve('absent') : reject(open.error));
-          open.onsuccess = () => {
-            const db = open.result;
-            const stores = Array.from(db.objectStoreNames);
-            if (stores.length === 0) {
-              db.close();
-              return resolve({});
-            }
-            const tx = db.transaction(stores);
-            const dump: Record<string, unknown> = {};
-            for (const store of stores) {
-              const all = tx.objectStore(store).getAll();
-              all.onsuccess = () => {
-                dump[store] = all.result;
+  const dumpDatabases = async (where: string, factory: () => IDBFactory) => {
+    let listed: string[] = [];
+    await attempt(`${where}.databases`, async () => {
+      const databases = await factory().databases();
+      listed = Array.from(databases, (database) => String(database.name));
+      return listed;
+    });
+    for (const name of new Set([...listed, ...databaseNames])) {
+      await attempt(
+        `${where} ${name}`,
+        () =>
+          new Promise((resolve, reject) => {
+            const open = factory().open(name);
+            open.onupgradeneeded = () => open.transaction?.abort();
+            open.onerror = () => (open.error?.name === 'AbortError' ? resolve('absent') : reject(open.error));
+            open.onsuccess = () => {
+              const db = open.result;
+              const stores = Array.from(db.objectStoreNames);
+              if (stores.length === 0) {
+                db.close();
+                return resolve({});
+              }
+              const tx = db.transaction(stores);
+              const dump: Record<string, unknown> = {};
+              for (const store of stores) {
+                const all = tx.objectStore(store).getAll();
+                all.onsuccess = () => {
+                  dump[store] = all.result;
+                };
+              }
+              tx.oncomplete = () => {
+                db.close();
+                resolve(dump);
               };
-            }
-            tx.oncomplete = () => {
-              db.close();
-              resolve(dump);
+              tx.onerror = () => reject(tx.error);
             };
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-    );
+          }),
+      );
+    }
+  };
+  await dumpDatabases('indexedDB', () => indexedDB);
+
+  // A document of the add-on's own, framed by this realm (form.html is web-accessible): its
+  // IndexedDB is the add-on origin's, which this realm may or may not be allowed to reach.
+  if (frameUrl) {
+    const frame = document.createElement('iframe');
+    frame.src = frameUrl;
+    frame.hidden = true;
+    await new Promise((resolve) => {
+      frame.onload = resolve;
+      document.body.append(frame);
+    });
+    await attempt('framed add-on document', () => frame.contentDocument?.documentURI ?? null);
+    await dumpDatabases('framed indexedDB', () => {
+      const factory = frame.contentWindow?.indexedDB;
+      if (!factory) throw new Error('no IndexedDB through the frame');
+      return factory;
+    });
+    frame.remove();
   }
 
   const storageEntries = (storage: Storage) => {

@@ -12,7 +12,7 @@ import { evaluateInContentScript } from './content-script-world';
 import { configureEndpoint } from './extension-pages';
 import { byLabel, pencil, showsText } from './finders';
 import { type Context, FirefoxExtension } from './harness';
-import { type ProbeReport, type ProbeRequest, probeStorage } from './storage-probe';
+import { type ProbeOptions, type ProbeReport, type ProbeRequest, probeStorage } from './storage-probe';
 
 const ARTICLE_URL = 'https://journal.example.org/articles/14';
 const ARTICLE = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'pages', 'three-authors.html'), 'utf8');
@@ -29,6 +29,7 @@ const REQUESTS: ProbeRequest[] = [
   { type: 'queue/list', payload: {} },
   { type: 'queue/export', payload: {} },
 ];
+const PROBE: ProbeOptions = { requests: REQUESTS, databaseNames: [PRIVATE_DB] };
 
 function expectNoSecret(report: ProbeReport): void {
   for (const [where, text] of Object.entries(report)) {
@@ -79,7 +80,7 @@ describe('Firefox: a content script cannot read the token, the email or drafts',
 
     // From an extension page the probe finds all three: the secrets exist and it can see them.
     const options = await browser.openExtensionPage('options.html');
-    const fromExtension = await browser.evaluate(options, probeStorage, REQUESTS, [PRIVATE_DB]);
+    const fromExtension = await browser.evaluate(options, probeStorage, PROBE);
     expect(fromExtension['message settings/get']).toContain(TOKEN);
     expect(fromExtension['message settings/get']).toContain(EMAIL);
     expect(fromExtension['message draft/load']).toContain(DRAFT_TEXT);
@@ -96,9 +97,7 @@ describe('Firefox: a content script cannot read the token, the email or drafts',
     expect(realm).toMatchObject({ origin: new URL(ARTICLE_URL).origin, extensionApi: 'string' });
     expect(realm.controls).toBeGreaterThan(0);
 
-    const fromContentScript = await evaluateInContentScript(browser, options, ARTICLE_URL, probeStorage, REQUESTS, [
-      PRIVATE_DB,
-    ]);
+    const fromContentScript = await evaluateInContentScript(browser, options, ARTICLE_URL, probeStorage, PROBE);
     // Firefox lets a content script read storage.local (no setAccessLevel): the probe did read it.
     expect(fromContentScript['storage.local']).not.toMatch(/^refused/);
     expect(JSON.parse(fromContentScript[`indexedDB ${PRIVATE_DB}`] ?? '')).toBe('absent');
@@ -106,10 +105,49 @@ describe('Firefox: a content script cannot read the token, the email or drafts',
     expectNoSecret(fromContentScript);
 
     // And the page's own script, which can drive the content script but not enter it, finds nothing either.
-    const fromPage = await browser.evaluate(tab, probeStorage, REQUESTS, [PRIVATE_DB]);
+    const fromPage = await browser.evaluate(tab, probeStorage, PROBE);
     expect(JSON.parse(fromPage[`indexedDB ${PRIVATE_DB}`] ?? '')).toBe('absent');
     expectRequestsRefused(fromPage);
     expectNoSecret(fromPage);
+  });
+
+  describe("through a frame of the add-on's own form.html (web-accessible)", () => {
+    const FRAMED_URL = 'https://journal.example.org/articles/15';
+    let framedProbe: ProbeOptions;
+    let options: Context;
+    let fromContentScript: ProbeReport = {};
+
+    beforeAll(async () => {
+      framedProbe = { requests: [], databaseNames: [PRIVATE_DB], frameUrl: browser.extensionUrl('form.html') };
+      browser.route(FRAMED_URL, ARTICLE);
+      const tab = await browser.newTab(FRAMED_URL);
+      await browser.waitFor(tab, () => document.querySelector('erratum-control[data-erratum-field="title"]'));
+      options = await browser.openExtensionPage('options.html');
+    });
+
+    it("the frame opens the add-on origin's IndexedDB to an extension page, and not to the page", async () => {
+      const fromExtension = await browser.evaluate(options, probeStorage, framedProbe);
+      expect(fromExtension[`framed indexedDB ${PRIVATE_DB}`]).toContain(TOKEN);
+      const tab = (await browser.tree()).find((node) => node.url === FRAMED_URL)?.context ?? '';
+      const fromPage = await browser.evaluate(tab, probeStorage, framedProbe);
+      expect(fromPage[`framed indexedDB ${PRIVATE_DB}`]).toMatch(/^refused: SecurityError/);
+      expectNoSecret(fromPage);
+
+      // The content script frames it too, and reaches into the frame (judged in the next test).
+      fromContentScript = await evaluateInContentScript(browser, options, FRAMED_URL, probeStorage, framedProbe);
+      expect(fromContentScript['framed add-on document']).toContain('form.html');
+      expect(fromContentScript[`framed indexedDB ${PRIVATE_DB}`]).not.toMatch(/^refused/);
+    });
+
+    // KNOWN LEAK, reported and not fixed here (lib/ and entrypoints/ are outside this task): in
+    // Firefox a content script's principal subsumes the add-on's own origin, so a content script
+    // that frames form.html reads the add-on origin's IndexedDB through the frame (erratum-private:
+    // the token, the email, drafts), and the open form's DOM too. Only that finding is judged here
+    // (the test before checks that the probe did read through the frame), so `it.fails` keeps the
+    // suite green while the leak is there and turns red once it is closed: then make it a plain `it`.
+    it.fails('a content script that frames form.html finds neither the token, the email nor a draft', () => {
+      expectNoSecret(fromContentScript);
+    });
   });
 
   it('leaves no error in the console of the page, the content script, the form or the background', async () => {
