@@ -2,7 +2,9 @@
 // storage.local.setAccessLevel, so they are kept in the add-on origin's IndexedDB, which only the
 // background and extension pages reach. Proved both ways with one probe: run in our content
 // script's own realm (and in the page's) it finds none of them in any storage or by any request;
-// run in an extension page it finds all three, so the secrets it looked for do exist.
+// run in an extension page it finds all three, so the secrets it looked for do exist. Except one
+// way in, recorded below as a known leak: a content script that frames a page of the add-on's own
+// reads the add-on origin's IndexedDB through that frame.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,11 +41,11 @@ function expectNoSecret(report: ProbeReport): void {
   }
 }
 
-function expectRequestsRefused(report: ProbeReport): void {
+/** Each request answered with a refusal by the background, or (`unreachable`) not sent at all. */
+function expectRequestsRefused(report: ProbeReport, { unreachable = false } = {}): void {
   for (const { type } of REQUESTS) {
     const reply = report[`message ${type}`] ?? '';
-    // Refused by the background ({ok:false}) or unreachable from this realm at all.
-    if (reply.startsWith('refused: ')) continue;
+    if (unreachable && reply.startsWith('refused: ')) continue;
     expect(JSON.parse(reply), type).toMatchObject({ ok: false });
   }
 }
@@ -107,7 +109,7 @@ describe('Firefox: a content script cannot read the token, the email or drafts',
     // And the page's own script, which can drive the content script but not enter it, finds nothing either.
     const fromPage = await browser.evaluate(tab, probeStorage, PROBE);
     expect(JSON.parse(fromPage[`indexedDB ${PRIVATE_DB}`] ?? '')).toBe('absent');
-    expectRequestsRefused(fromPage);
+    expectRequestsRefused(fromPage, { unreachable: true });
     expectNoSecret(fromPage);
   });
 
