@@ -3,8 +3,8 @@
 // background and extension pages reach. Proved both ways with one probe: run in our content
 // script's own realm (and in the page's) it finds none of them in any storage or by any request;
 // run in an extension page it finds all three, so the secrets it looked for do exist. Except one
-// way in, recorded below as a known leak: a content script that frames a page of the add-on's own
-// reads the add-on origin's IndexedDB through that frame.
+// way in, a Firefox platform limit recorded below: a content script that frames a page of the
+// add-on's own reads the add-on origin's IndexedDB through that frame.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,12 +141,15 @@ describe('Firefox: a content script cannot read the token, the email or drafts',
       expect(fromContentScript[`framed indexedDB ${PRIVATE_DB}`]).not.toMatch(/^refused/);
     });
 
-    // KNOWN LEAK, reported and not fixed here (lib/ and entrypoints/ are outside this task): in
-    // Firefox a content script's principal subsumes the add-on's own origin, so a content script
-    // that frames form.html reads the add-on origin's IndexedDB through the frame (erratum-private:
-    // the token, the email, drafts), and the open form's DOM too. Only that finding is judged here
-    // (the test before checks that the probe did read through the frame), so `it.fails` keeps the
-    // suite green while the leak is there and turns red once it is closed: then make it a plain `it`.
+    // A FIREFOX PLATFORM LIMIT (docs/security.md, "Extension storage"): a content script's
+    // principal subsumes the add-on's own origin, so a content script that frames any page of the
+    // add-on reads the add-on origin's IndexedDB through the frame (erratum-private: the token, the
+    // email, drafts), and the framed page's DOM too. No WebExtension API closes it in Firefox (no
+    // setAccessLevel for persistent storage, no persistent store outside the add-on's origin); only
+    // code in our own content script's world can do it, which a page cannot enter. Only that finding
+    // is judged here (the test before checks that the probe did read through the frame), so
+    // `it.fails` keeps the suite green while the limit stands and turns red the day Firefox closes
+    // it: then make it a plain `it`.
     it.fails('a content script that frames form.html finds neither the token, the email nor a draft', () => {
       expectNoSecret(fromContentScript);
     });
