@@ -56,8 +56,15 @@ export async function loadDraft(key: string, db: Db = privateDb): Promise<FormDr
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * The form saves at every change, one message each, and the worker may finish handling them out
+ * of order: a draft never replaces one saved after it.
+ */
 export async function saveDraft(key: string, draft: FormDraft, db: Db = privateDb): Promise<void> {
-  await (await db()).put('drafts', draft, key);
+  const tx = (await db()).transaction('drafts', 'readwrite');
+  const stored = (await tx.store.get(key)) as FormDraft | undefined;
+  if (!stored || stored.savedAt <= draft.savedAt) await tx.store.put(draft, key);
+  await tx.done;
 }
 
 export async function clearDraft(key: string, db: Db = privateDb): Promise<void> {

@@ -58,7 +58,7 @@ export function CorrectionForm({
   editing,
   api = browserFormApi,
   onClose: close = postClose,
-  draftDelayMs = 300,
+  draftDelayMs = 0,
   newId = newCorrectionId,
 }: CorrectionFormProps) {
   const fresh = useCallback(

@@ -35,6 +35,14 @@ describe('paperKey', () => {
 });
 
 describe('drafts in the private database', () => {
+  it('keep the newest of saves handled out of order (the form sends one per change)', async () => {
+    const older = { ...draft(), savedAt: 10 };
+    const newer = { ...draft(), savedAt: 11, state: { ...older.state, suggestions: { title: 'Newer' } } };
+    await saveDraft('doi:10.1000/order', newer);
+    await saveDraft('doi:10.1000/order', older);
+    expect((await loadDraft('doi:10.1000/order'))?.state.suggestions.title).toBe('Newer');
+  });
+
   it('come back as saved, per paper, and never appear in storage.local', async () => {
     const saved = draft();
     await saveDraft('doi:10.1000/abc', saved);
