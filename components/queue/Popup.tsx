@@ -13,6 +13,9 @@ export function Popup({ api = defaultPopupApi }: { api?: PopupApi }) {
       (settings) => setEndpointMissing(settings.endpointUrl.trim() === ''),
       () => setEndpointMissing(false),
     );
+    // What became of sent corrections: asked at each opening (the worker keeps to the endpoint's
+    // pace); the rows update as answers come in.
+    api.checkStatuses().catch(() => undefined);
   }, [api]);
 
   const openOptions = () => void api.openOptions();

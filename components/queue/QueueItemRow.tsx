@@ -17,6 +17,14 @@ export interface QueueItemRowProps {
   onFix(id: string): void;
 }
 
+/** What the endpoint's curators did with a sent correction, with when they did it. */
+const REVIEW_LABELS = {
+  received: 'queueReviewReceived',
+  accepted: 'queueReviewAccepted',
+  rejected: 'queueReviewRejected',
+  applied: 'queueReviewApplied',
+} as const;
+
 /** Where the correction was made, as the reader knows it: the page's host name. */
 function siteOf(item: QueueSummary): string {
   try {
@@ -65,6 +73,14 @@ function QueueItemRowView({ item, now, locale, busy, onRetry, onDiscard, onFix }
         <span>{item.status === 'sent' ? t('queueSentWhen', when) : t('queueCreatedWhen', when)}</span>
         {item.attempts > 0 && <span>{t('queueAttempts', item.attempts)}</span>}
       </p>
+      {item.status === 'sent' && item.review && (
+        <p class={`queue-item-review queue-item-review--${item.review.state}`}>
+          <span>
+            {t(REVIEW_LABELS[item.review.state], formatRelativeTime(Date.parse(item.review.updatedAt), now, locale))}
+          </span>
+          {item.review.note && <span class="queue-item-review-note">{item.review.note}</span>}
+        </p>
+      )}
       {item.status === 'retrying' && (
         <p class="queue-item-meta">{t('queueNextAttempt', formatRelativeTime(item.nextAttemptAt, now, locale))}</p>
       )}

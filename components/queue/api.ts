@@ -26,6 +26,8 @@ export interface QueueApi {
 export interface PopupApi extends QueueApi {
   getSettings(): Promise<Settings>;
   openOptions(): Promise<void>;
+  /** Asks the worker to check what became of sent corrections; answers arrive as queue changes. */
+  checkStatuses(): Promise<ResponseMap['queue/check-status']>;
 }
 
 export const defaultQueueApi: QueueApi = {
@@ -45,4 +47,5 @@ export const defaultPopupApi: PopupApi = {
   ...defaultQueueApi,
   getSettings: () => sendRequest('settings/get', {}),
   openOptions: () => browser.runtime.openOptionsPage(),
+  checkStatuses: () => sendRequest('queue/check-status', {}),
 };

@@ -31,6 +31,8 @@ export interface HandlerDeps {
    * are items that changed without a delivery (a revision's withdrawn predecessor), announced.
    */
   queueChanged: (moved?: QueueSummary[]) => void;
+  /** Asks the status addresses of sent corrections that are due (the popup opened); how many. */
+  checkStatuses?: () => Promise<number>;
 }
 
 /** The item a revision replaces, as it is now (withdrawn if it was still waiting), for the popup. */
@@ -68,7 +70,7 @@ function onlyClaimedFormFrames(handlers: RequestHandlers): RequestHandlers {
 
 const NOT_YOUR_FORM = 'This form was not opened from this page. Click the edit button on the paper page.';
 
-function createOpenHandlers({ db, queueChanged }: HandlerDeps): RequestHandlers {
+function createOpenHandlers({ db, queueChanged, checkStatuses }: HandlerDeps): RequestHandlers {
   return {
     'form/open': async ({ paper, field, authorIndex }, sender) =>
       saveFormContext({ paper, field, authorIndex, tabId: sender.tab?.id, createdAt: Date.now() }),
@@ -102,6 +104,7 @@ function createOpenHandlers({ db, queueChanged }: HandlerDeps): RequestHandlers 
     },
     'queue/list': async ({ limit }) => listSummaries(await db(), { limit }),
     'queue/get': async ({ id }) => (await getItem(await db(), id)) ?? null,
+    'queue/check-status': async () => ({ checked: (await checkStatuses?.()) ?? 0 }),
     'queue/retry': async ({ id }) => {
       const scheduled = await retryNow(await db(), id);
       queueChanged();

@@ -3,6 +3,7 @@ import { openQueueDb } from '../queue/db';
 import { releaseAbandonedSends } from '../queue/delivery-state';
 import { getCounts } from '../queue/outbox';
 import { sweepOrphanPdfs } from '../queue/pdf-store';
+import { STATUS_PACE_MS, STATUS_PACE_POPUP_MS } from '../queue/review-state';
 import type { SettingsChanged } from '../schema/messages';
 import { onSettingsSaved } from '../settings';
 import { createDeliveryScheduler } from '../sync/scheduler';
@@ -11,9 +12,12 @@ import { privateDb } from './private-store';
 import { createQueueAnnouncer } from './queue-announcer';
 import { createRouter } from './router';
 import { createSettingsCache } from './settings-cache';
+import { checkDueStatuses } from './status-checks';
 
 const DELIVERY_ALARM = 'erratum-delivery';
 const WAKE_ALARM = 'erratum-wake';
+/** Asks what became of sent corrections (issue #17): every half hour, and when the popup opens. */
+const STATUS_ALARM = 'erratum-status';
 const ALARM_FLOOR_MS = 30_000;
 /** A staged PDF whose correction never arrived (tab closed mid-submit) is dropped after a day. */
 const ORPHAN_PDF_AGE_MS = 24 * 60 * 60 * 1000;
@@ -83,9 +87,25 @@ export function startBackground(): void {
     void browser.runtime.sendMessage(changed).catch(() => undefined);
   });
 
+  let statusRun: Promise<number> | undefined;
+  /** One status run at a time: the popup opening during the alarm's run waits for it. */
+  function checkStatuses(paceMs: number): Promise<number> {
+    statusRun ??= checkDueStatuses({
+      db,
+      loadSettings: settings.get,
+      fetch: (input, init) => fetch(input, init),
+      paceMs,
+      onChange: (item) => announcer.itemChanged(item),
+    }).finally(() => {
+      statusRun = undefined;
+    });
+    return statusRun;
+  }
+
   const route = createRouter(
     createHandlers({
       db,
+      checkStatuses: () => checkStatuses(STATUS_PACE_POPUP_MS),
       queueChanged: (moved = []) => {
         for (const item of moved) announcer.itemChanged(item);
         announcer.countsChanged();
@@ -99,8 +119,10 @@ export function startBackground(): void {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DELIVERY_ALARM || alarm.name === WAKE_ALARM) deliver();
+    if (alarm.name === STATUS_ALARM) void checkStatuses(STATUS_PACE_MS).catch(() => undefined);
   });
   void browser.alarms.create(DELIVERY_ALARM, { periodInMinutes: 1 });
+  void browser.alarms.create(STATUS_ALARM, { periodInMinutes: STATUS_PACE_MS / 60_000 });
   globalThis.addEventListener('online', deliver);
 
   void db()

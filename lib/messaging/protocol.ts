@@ -34,6 +34,7 @@ export interface ResponseMap {
   'queue/list': { items: QueueSummary[]; counts: QueueCounts; total: number };
   'queue/get': QueueItem | null;
   'queue/retry': { scheduled: number };
+  'queue/check-status': { checked: number };
   'queue/discard': QueueSummary;
   'queue/resubmit': QueueSummary;
   'queue/export': { exportedAt: string; items: QueueItem[] };

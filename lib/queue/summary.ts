@@ -14,6 +14,7 @@ export function toSummary(item: QueueItem): QueueSummary {
     nextAttemptAt: item.nextAttemptAt,
     ...(item.lastError ? { lastError: item.lastError } : {}),
     ...(item.receipt ? { receipt: item.receipt } : {}),
+    ...(item.review ? { review: item.review } : {}),
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
   };

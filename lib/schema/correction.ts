@@ -143,5 +143,10 @@ export const CorrectionSchema = z
 export type Correction = z.infer<typeof CorrectionSchema>;
 
 /** The endpoint's optional answer body on success. */
-export const ReceiptSchema = z.object({ id: z.string().max(500).optional(), url: HttpUrlSchema.optional() });
+export const ReceiptSchema = z.object({
+  id: z.string().max(500).optional(),
+  url: HttpUrlSchema.optional(),
+  /** Where the reader's client asks what became of the correction (protocol 1.2, docs/endpoint.md "Status"). */
+  status: HttpUrlSchema.optional(),
+});
 export type Receipt = z.infer<typeof ReceiptSchema>;

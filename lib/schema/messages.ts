@@ -46,6 +46,8 @@ export const RequestSchemas = {
   'queue/list': z.object({ limit: z.number().int().min(1).max(100_000).default(200) }),
   'queue/get': z.object({ id: CorrectionIdSchema }),
   'queue/retry': z.object({ id: CorrectionIdSchema.optional() }),
+  /** Popup: it opened; ask the status addresses of sent corrections that are due (at most once a minute each). */
+  'queue/check-status': z.object({}),
   'queue/discard': z.object({ id: CorrectionIdSchema }),
   /** Replace a needs-attention item's correction after the user edited it, and send again. */
   'queue/resubmit': z.object({ correction: CorrectionSchema }),
@@ -71,6 +73,7 @@ export const MESSAGE_SENDERS: Record<RequestType, readonly ('content' | 'extensi
   'queue/list': ['extension'],
   'queue/get': ['extension'],
   'queue/retry': ['extension'],
+  'queue/check-status': ['extension'],
   'queue/discard': ['extension'],
   'queue/resubmit': ['extension'],
   'queue/export': ['extension'],

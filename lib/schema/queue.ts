@@ -1,5 +1,6 @@
 import { CorrectionSchema, ReceiptSchema } from './correction';
 import { QUEUE_STATUSES } from './fields';
+import { ReviewSchema } from './status';
 import { z } from './zod';
 
 export const QueueStatusSchema = z.enum(QUEUE_STATUSES);
@@ -30,6 +31,12 @@ export const QueueItemSchema = z.object({
   sendingTo: z.string().optional(),
   lastError: DeliveryErrorSchema.optional(),
   receipt: ReceiptSchema.optional(),
+  /** What the endpoint's status address last said (sent items whose receipt carries one). */
+  review: ReviewSchema.optional(),
+  /** Epoch ms of the last status check, answered or not. */
+  statusCheckedAt: z.number().optional(),
+  /** Epoch ms before which the status address must not be asked (its Retry-After, or a backoff). */
+  statusNotBefore: z.number().optional(),
   hasPdf: z.boolean(),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -47,6 +54,7 @@ export const QueueSummarySchema = z.object({
   nextAttemptAt: z.number(),
   lastError: DeliveryErrorSchema.optional(),
   receipt: ReceiptSchema.optional(),
+  review: ReviewSchema.optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });

@@ -18,3 +18,10 @@ export const CorrectionStatusSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type CorrectionStatus = z.infer<typeof CorrectionStatusSchema>;
+
+/** What the outbox keeps of the last status answer, and when it was asked. */
+export const ReviewSchema = CorrectionStatusSchema.omit({ id: true }).extend({ checkedAt: z.number() });
+export type Review = z.infer<typeof ReviewSchema>;
+
+/** States a curator does not leave: no need to ask again. */
+export const FINAL_REVIEW_STATES: readonly ReviewState[] = ['rejected', 'applied'];

@@ -45,6 +45,31 @@ describe('Popup', () => {
     expect(api.list).toHaveBeenCalledWith(100);
   });
 
+  it('asks what became of sent corrections when it opens, and shows what the curators did, note as text', async () => {
+    const review = (state: 'received' | 'accepted' | 'rejected' | 'applied', note: string | null) => ({
+      state,
+      note,
+      updatedAt: new Date(NOW - 2 * 60 * 60_000).toISOString(),
+      checkedAt: NOW,
+    });
+    const { api } = fakeQueueApi([
+      summary({ title: 'Accepted paper', status: 'sent', review: review('accepted', 'Fixed in the next release.') }),
+      summary({ title: 'Rejected paper', status: 'sent', review: review('rejected', '<b>The title is right.</b>') }),
+      summary({ title: 'Waiting paper', status: 'sent', review: review('received', null) }),
+      summary({ title: 'Applied paper', status: 'sent', review: review('applied', null) }),
+    ]);
+    const { container } = render(<Popup api={api} />);
+    await waitFor(() => expect(api.checkStatuses).toHaveBeenCalledTimes(1));
+    const row = (title: string) => within(screen.getByRole('listitem', { name: title }));
+    expect(await row('Accepted paper').findByText('Accepted 2 hours ago')).toBeTruthy();
+    expect(row('Accepted paper').getByText('Fixed in the next release.')).toBeTruthy();
+    expect(row('Rejected paper').getByText('Rejected 2 hours ago')).toBeTruthy();
+    expect(row('Rejected paper').getByText('<b>The title is right.</b>')).toBeTruthy();
+    expect(container.querySelector('.queue-item-review b')).toBeNull();
+    expect(row('Waiting paper').getByText('Received by the curators 2 hours ago')).toBeTruthy();
+    expect(row('Applied paper').getByText('Applied to the record 2 hours ago')).toBeTruthy();
+  });
+
   it('offers a receipt link only for http(s) addresses', async () => {
     const { api } = fakeQueueApi([summary({ status: 'sent', receipt: { url: 'javascript:alert(1)' } })]);
     render(<Popup api={api} />);

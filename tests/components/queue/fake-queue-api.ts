@@ -56,6 +56,7 @@ export function fakeQueueApi(
       listeners.add(listener);
       return () => listeners.delete(listener);
     }),
+    checkStatuses: vi.fn(async () => ({ checked: 0 })),
     getSettings: vi.fn(async () => ({
       ...DEFAULT_SETTINGS,
       endpointUrl: 'https://example.org/corrections',
