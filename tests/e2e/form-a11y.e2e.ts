@@ -1,6 +1,7 @@
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fixturePage, openFormAt, useFormSession } from './form-helpers';
+import { formFocus, formTextSizes } from './form-probes';
 import { eventually, openPage } from './harness';
 
 // Issue 18's form rows, as a keyboard or screen-reader user meets them in real Chromium: text
@@ -14,17 +15,7 @@ const THREE_AUTHORS = fixturePage('three-authors');
 
 /** What has the focus inside the form: its tag, its accessible-name-bearing text, and its row. */
 async function focusedInForm(form: FrameLocator) {
-  return form.locator('body').evaluate(() => {
-    const active = document.activeElement as HTMLElement | null;
-    const row = active?.closest('.author-row');
-    return {
-      tag: active?.tagName.toLowerCase() ?? 'none',
-      id: active?.id ?? '',
-      label: active?.getAttribute('aria-label') ?? '',
-      rowName: row?.querySelector('.author-name')?.textContent ?? null,
-      rowIsNew: row?.classList.contains('added') ?? false,
-    };
-  });
+  return form.locator('body').evaluate(formFocus);
 }
 
 /** The accessible name Playwright computes (accname 1.2) for one element, from its ARIA snapshot. */
@@ -45,21 +36,7 @@ describe('the form for keyboard and screen-reader users', () => {
     await form.getByRole('button', { name: 'Remove Liam Brennan' }).click();
     await form.getByRole('button', { name: 'Add author' }).click();
     await form.getByLabel('Given name').waitFor();
-    const sizes = await form.locator('body').evaluate(() => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      const seen = new Map<string, number>();
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const element = node.parentElement;
-        if (!element || !node.textContent?.trim() || element.closest('.visually-hidden')) continue;
-        if (element.getClientRects().length === 0) continue;
-        const size = Number.parseFloat(getComputedStyle(element).fontSize);
-        const name = `${element.tagName.toLowerCase()}.${element.className || '-'}: ${node.textContent.trim().slice(0, 30)}`;
-        seen.set(name, size);
-      }
-      for (const input of Array.from(document.querySelectorAll('input, textarea')))
-        seen.set(`${input.tagName.toLowerCase()}#${input.id}`, Number.parseFloat(getComputedStyle(input).fontSize));
-      return [...seen];
-    });
+    const sizes = await form.locator('body').evaluate(formTextSizes);
     expect(sizes.length).toBeGreaterThan(30);
     expect(sizes.filter(([, size]) => size < 13)).toEqual([]);
   });

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { formFocus, formTextSizes } from '../form-probes';
 import { button, pencil } from './finders';
 import { type Context, FirefoxExtension } from './harness';
 
@@ -13,34 +14,6 @@ const THREE_AUTHORS = readFileSync(
   'utf8',
 );
 const ENTER = '\uE007';
-
-/** Every visible text's computed font size in the form, and every field's (run in the form). */
-function textSizes(): [string, number][] {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  const seen = new Map<string, number>();
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const element = node.parentElement;
-    if (!element || !node.textContent?.trim() || element.closest('.visually-hidden')) continue;
-    if (element.getClientRects().length === 0) continue;
-    const name = `${element.tagName.toLowerCase()}.${element.className || '-'}: ${node.textContent.trim().slice(0, 30)}`;
-    seen.set(name, Number.parseFloat(getComputedStyle(element).fontSize));
-  }
-  for (const input of Array.from(document.querySelectorAll('input, textarea')))
-    seen.set(`${input.tagName.toLowerCase()}#${input.id}`, Number.parseFloat(getComputedStyle(input).fontSize));
-  return [...seen];
-}
-
-/** Where focus is in the form, as a screen reader would announce it (run in the form). */
-function focused() {
-  const active = document.activeElement as HTMLElement | null;
-  const row = active?.closest('.author-row');
-  return {
-    tag: active?.tagName.toLowerCase() ?? 'none',
-    id: active?.id ?? '',
-    rowName: row?.querySelector('.author-name')?.textContent ?? null,
-    rowIsNew: row?.classList.contains('added') ?? false,
-  };
-}
 
 function authorNames(): string[] {
   return Array.from(document.querySelectorAll('.author-row .author-name'), (name) => name.textContent ?? '');
@@ -84,12 +57,12 @@ describe('Firefox: the form for keyboard and screen-reader users', () => {
       () => document.querySelectorAll('.author-row .author-name')[1]?.textContent === 'Yuki Sato',
     );
     expect(await browser.evaluate(form, authorNames)).toEqual(['Rania Haddad', 'Yuki Sato', 'Liam Brennan']);
-    expect(await browser.evaluate(form, focused)).toMatchObject({ tag: 'button', rowName: 'Yuki Sato' });
+    expect(await browser.evaluate(form, formFocus)).toMatchObject({ tag: 'button', rowName: 'Yuki Sato' });
     // Up again, to first place: focus stays in Yuki's row.
     await browser.press(form, ENTER);
     await browser.waitFor(form, () => document.querySelector('.author-row .author-name')?.textContent === 'Yuki Sato');
     expect(await browser.evaluate(form, authorNames)).toEqual(['Yuki Sato', 'Rania Haddad', 'Liam Brennan']);
-    expect(await browser.evaluate(form, focused)).toMatchObject({ tag: 'button', rowName: 'Yuki Sato' });
+    expect(await browser.evaluate(form, formFocus)).toMatchObject({ tag: 'button', rowName: 'Yuki Sato' });
     // The next key press still acts on Yuki (the focused button is now the one that can move it):
     // down, then down again to last place.
     await browser.press(form, ENTER);
@@ -99,7 +72,7 @@ describe('Firefox: the form for keyboard and screen-reader users', () => {
       return names[names.length - 1]?.textContent === 'Yuki Sato';
     });
     expect(await browser.evaluate(form, authorNames)).toEqual(['Rania Haddad', 'Liam Brennan', 'Yuki Sato']);
-    expect(await browser.evaluate(form, focused)).toMatchObject({ tag: 'button', rowName: 'Yuki Sato' });
+    expect(await browser.evaluate(form, formFocus)).toMatchObject({ tag: 'button', rowName: 'Yuki Sato' });
   });
 
   it('puts focus on the first new field after Add author', async () => {
@@ -115,7 +88,7 @@ describe('Firefox: the form for keyboard and screen-reader users', () => {
       () =>
         [...document.querySelectorAll('.author-row.added')].pop()?.querySelector('input, textarea, select')?.id ?? '',
     );
-    expect(await browser.evaluate(form, focused)).toMatchObject({ tag: 'input', rowIsNew: true, id: first });
+    expect(await browser.evaluate(form, formFocus)).toMatchObject({ tag: 'input', rowIsNew: true, id: first });
   });
 
   it('draws its text at 13 px or more at the default zoom, hints, tags and small buttons included', async () => {
@@ -123,7 +96,7 @@ describe('Firefox: the form for keyboard and screen-reader users', () => {
     await browser.click(form, button, 'Remove Liam Brennan');
     await browser.click(form, button, 'Add author');
     await browser.waitFor(form, () => document.querySelector('.author-row.added input'));
-    const sizes = await browser.evaluate(form, textSizes);
+    const sizes = await browser.evaluate(form, formTextSizes);
     expect(sizes.length).toBeGreaterThan(30);
     expect(sizes.filter(([, size]) => size < 13)).toEqual([]);
   });
