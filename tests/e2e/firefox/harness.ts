@@ -267,7 +267,11 @@ export class FirefoxExtension {
     await this.bidi.send('input.performActions', { context, actions: [{ type: 'key', id: 'keyboard', actions }] });
   }
 
-  /** Presses one key (WebDriver key codes: '\uE007' Enter, '\uE004' Tab, '\uE00C' Escape). */
+  /**
+   * Presses one key (WebDriver key codes: '\uE007' Enter, '\uE004' Tab, '\uE00C' Escape). A key
+   * that closes the frame it is sent to (Escape in the form) goes to the tab instead: the focused
+   * frame gets it just the same, and the tab is still there for the key's release.
+   */
   async press(context: Context, key: string): Promise<void> {
     await this.type(context, key);
   }
