@@ -25,6 +25,10 @@ export default defineConfig({
       // The correction form is an extension page framed over the paper page: page script can
       // neither read nor style it, and it talks to the worker directly.
       { resources: ['form.html'], matches: ['<all_urls>'] },
+      // The readers, imported by the gate content script once a page could carry a paper
+      // (lib/gate/load-reader.ts). use_dynamic_url: reachable only at a per-session random
+      // origin, so a page cannot probe for them; WXT drops the key for Firefox's MV2 list.
+      { resources: ['content-scripts/reader*.js'], matches: ['<all_urls>'], use_dynamic_url: true },
     ],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'",
