@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import { ENDPOINT_ORIGIN_PATTERNS } from './lib/schema/fields';
 import { nativeBrowserForContentScripts } from './scripts/content-script-browser';
 import { mergedLocaleFiles } from './scripts/locales';
-import { excludeSiteHosts, siteContentScripts } from './scripts/site-entrypoints';
+import { registerGates, siteContentScripts } from './scripts/site-entrypoints';
 
 // Chrome MV3 and Firefox builds from one config. The manifest asks for as little as it can:
 // content scripts run on every page (any page may carry citation_* metadata), but network access
@@ -44,10 +44,12 @@ export default defineConfig({
     },
   }),
   hooks: {
+    // The gates (one on every page, one per adapted site) and the readers they load: generated
+    // (scripts/site-entrypoints.ts), the gates registered in the manifest from there.
     'entrypoints:resolved': (wxt, entrypoints) => {
-      excludeSiteHosts(entrypoints);
       entrypoints.push(...siteContentScripts(wxt.config.outDir));
     },
+    'build:manifestGenerated': (_wxt, manifest) => registerGates(manifest),
     // Content scripts use the browser's own promise-based API, not the polyfill (lib/native-browser.ts).
     'vite:build:extendConfig': nativeBrowserForContentScripts,
     'build:publicAssets': (_wxt, files) => {

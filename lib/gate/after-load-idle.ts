@@ -23,7 +23,11 @@ function whenIdle(run: () => void, signal: AbortSignal): void {
 }
 
 /** Runs `run` once, in the first idle moment after the document's load event (or the cap). */
-export function afterLoadIdle(run: () => void, signal: AbortSignal, doc: Document = document): void {
+export function afterLoadIdle(
+  run: () => void,
+  signal: AbortSignal = new AbortController().signal,
+  doc: Document = document,
+): void {
   if (signal.aborted) return;
   if (doc.readyState === 'complete') {
     whenIdle(run, signal);
