@@ -100,7 +100,11 @@ const added = (v: PageVisits, side: 'floor' | 'erratum') =>
 
 export async function measurePageCost(rounds = Number(process.env.BENCH_ROUNDS ?? 2)): Promise<Row[]> {
   const corpus = benchPages();
-  const pages: SavedPage[] = [...corpus.pages, ...generatedNegatives()];
+  // BENCH_PAGES=<part>,<part>: only the pages whose name contains one (for a short run by hand).
+  const only = process.env.BENCH_PAGES?.split(',');
+  const pages: SavedPage[] = [...corpus.pages, ...generatedNegatives()].filter(
+    (page) => !only || only.some((part) => page.name.includes(part)),
+  );
   const erratum = await launchWithExtension();
   const floor = await launchFloor();
   const plain = await launchPlain();
@@ -135,6 +139,12 @@ export async function measurePageCost(rounds = Number(process.env.BENCH_ROUNDS ?
   await plain.close();
 
   const measured = [...results].filter(([page]) => !skipped.has(page.name));
+  // BENCH_VERBOSE=1: each page's median ScriptDuration over no extension, and the two added times.
+  if (process.env.BENCH_VERBOSE)
+    for (const [page, v] of measured)
+      console.log(
+        `${page.name.padEnd(60)} ${page.negative ? 'no paper' : 'paper   '} plain ${ms(median(scriptOf(v.plain)))}  floor +${ms(median(added(v, 'floor')))}  erratum +${ms(median(added(v, 'erratum')))}`,
+      );
   const papers = measured.filter(([page]) => !page.negative).map(([, v]) => v);
   const negatives = measured.filter(([page]) => page.negative).map(([, v]) => v);
   const note = `${rounds} round${rounds > 1 ? 's' : ''}${skipped.size ? `; ${skipped.size} never fired load, left out: ${[...skipped].join(', ')}` : ''}`;
