@@ -24,11 +24,29 @@ export default defineConfig({
     web_accessible_resources: [
       // The correction form is an extension page framed over the paper page: page script can
       // neither read nor style it, and it talks to the worker directly.
-      { resources: ['form.html'], matches: ['<all_urls>'] },
+      // use_dynamic_url (Chrome): the form is reachable only at an address that changes every
+      // session, so a page cannot frame it from a URL it guessed or kept. Firefox MV2 has no such
+      // key (its moz-extension:// host is already random per install); there the worker's frame
+      // check (lib/background/form-frames.ts) is what closes the form to other frames.
+      {
+        resources: ['form.html'],
+        matches: ['<all_urls>'],
+        ...(manifestVersion === 3 ? { use_dynamic_url: true } : {}),
+      },
+      // The panel that frames the form, imported by the content script on the first click
+      // (lib/page/load-form-panel.ts); at the dynamic origin too, so a page cannot probe for it.
+      {
+        resources: ['form-panel.js'],
+        matches: ['<all_urls>'],
+        ...(manifestVersion === 3 ? { use_dynamic_url: true } : {}),
+      },
       // The readers, imported by the gate content script once a page could carry a paper
-      // (lib/gate/load-reader.ts). use_dynamic_url: reachable only at a per-session random
-      // origin, so a page cannot probe for them; WXT drops the key for Firefox's MV2 list.
-      { resources: ['content-scripts/reader*.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+      // (lib/gate/load-reader.ts); at the dynamic origin too, so a page cannot probe for them.
+      {
+        resources: ['content-scripts/reader*.js'],
+        matches: ['<all_urls>'],
+        ...(manifestVersion === 3 ? { use_dynamic_url: true } : {}),
+      },
     ],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'",

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fixturePage, pageFocus, pressUntil, useFormSession } from './form-helpers';
-import { control, type ExtensionBrowser, formFrame, openPage } from './harness';
+import { control, type ExtensionBrowser, formFrame, openPage, requestFromExtensionPage } from './harness';
 
 // The inline controls on a paper page, in real Chromium: where they are, what they say, that the
 // page's text does not move for them, that the keyboard reaches them, and that only the user opens
@@ -72,19 +72,10 @@ async function pageLayout(page: Page) {
   );
 }
 
-/** Switches sites off as the options page does: in the settings and in the page-side copy. */
-async function setDisabledSites(browser: ExtensionBrowser, sites: string[]): Promise<void> {
-  await browser.worker.evaluate(async (disabledSites) => {
-    const { chrome } = globalThis as unknown as {
-      chrome: {
-        storage: {
-          local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
-        };
-      };
-    };
-    const { settings } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { ...(settings as object), disabledSites }, disabledSites });
-  }, sites);
+/** Switches sites off as the options page does: read the settings, save them changed. */
+async function setDisabledSites(browser: ExtensionBrowser, disabledSites: string[]): Promise<void> {
+  const settings = await requestFromExtensionPage<object>(browser, 'settings/get', {});
+  await requestFromExtensionPage(browser, 'settings/save', { settings: { ...settings, disabledSites } });
 }
 
 /** The form contexts the worker has handed out (one per form/open request it accepted). */
