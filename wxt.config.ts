@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import { ENDPOINT_ORIGIN_PATTERNS } from './lib/schema/fields';
 import { nativeBrowserForContentScripts } from './scripts/content-script-browser';
 import { mergedLocaleFiles } from './scripts/locales';
-import { excludeSiteHosts, siteContentScripts } from './scripts/site-entrypoints';
+import { registerGates, siteContentScripts } from './scripts/site-entrypoints';
 
 // Chrome MV3 and Firefox builds from one config. The manifest asks for as little as it can:
 // content scripts run on every page (any page may carry citation_* metadata), but network access
@@ -40,6 +40,13 @@ export default defineConfig({
         matches: ['<all_urls>'],
         ...(manifestVersion === 3 ? { use_dynamic_url: true } : {}),
       },
+      // The readers, imported by the gate content script once a page could carry a paper
+      // (lib/gate/load-reader.ts); at the dynamic origin too, so a page cannot probe for them.
+      {
+        resources: ['content-scripts/reader*.js'],
+        matches: ['<all_urls>'],
+        ...(manifestVersion === 3 ? { use_dynamic_url: true } : {}),
+      },
     ],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'",
@@ -55,10 +62,12 @@ export default defineConfig({
     },
   }),
   hooks: {
+    // The gates (one on every page, one per adapted site) and the readers they load: generated
+    // (scripts/site-entrypoints.ts), the gates registered in the manifest from there.
     'entrypoints:resolved': (wxt, entrypoints) => {
-      excludeSiteHosts(entrypoints);
       entrypoints.push(...siteContentScripts(wxt.config.outDir));
     },
+    'build:manifestGenerated': (_wxt, manifest) => registerGates(manifest),
     // Content scripts use the browser's own promise-based API, not the polyfill (lib/native-browser.ts).
     'vite:build:extendConfig': nativeBrowserForContentScripts,
     'build:publicAssets': (_wxt, files) => {

@@ -32,12 +32,20 @@ export function startPageSession(ctx: ContentScriptContext, adapters: readonly S
   let signature = '';
   let hosts: HTMLElement[] = [];
 
-  async function siteDisabled(site: string): Promise<boolean> {
-    try {
-      return (await sendRequest('site/status', { site })).disabled;
-    } catch {
-      return false; // The worker could not answer: show the controls rather than nothing.
+  // Whether the user switched the site off, asked once per page (again after navigation) and
+  // asked before the page is read, so that the worker's answer (it may have to wake up first)
+  // arrives while the readers work instead of after them: it was the last wait before the
+  // first pencil (issue #15).
+  let status: { site: string; disabled: Promise<boolean> } | undefined;
+  function siteDisabled(site: string, again: boolean): Promise<boolean> {
+    if (again || !status || status.site !== site) {
+      const disabled = sendRequest('site/status', { site }).then(
+        (reply) => reply.disabled,
+        () => false, // The worker could not answer: show the controls rather than nothing.
+      );
+      status = { site, disabled };
     }
+    return status.disabled;
   }
 
   let lastOpen = 0;
@@ -65,6 +73,7 @@ export function startPageSession(ctx: ContentScriptContext, adapters: readonly S
   async function detectAndDecorate(force: boolean): Promise<void> {
     const url = new URL(location.href);
     const adapter = adapterFor(url, adapters);
+    const disabled = siteDisabled(adapter.id, force);
     const controller = new AbortController();
     if (force) {
       // In-app navigation: the previous paper's controls go at once, before the next renders.
@@ -72,12 +81,12 @@ export function startPageSession(ctx: ContentScriptContext, adapters: readonly S
       run = controller;
       signature = '';
     }
-    let { site, papers } = readPage(document, url, adapters);
+    let { papers } = readPage(document, url, adapters);
     // Client-rendered sites: nothing yet, so wait (bounded) for the content, then read again.
     if (papers.length === 0 && adapter.readySelector && !document.querySelector(adapter.readySelector)) {
       await waitForElement(adapter.readySelector, { signal: ctx.signal });
       if (ctx.signal.aborted) return;
-      ({ site, papers } = readPage(document, url, adapters));
+      ({ papers } = readPage(document, url, adapters));
     }
     const next = signatureOf(papers);
     const controlsIntact = hosts.every((host) => host.isConnected);
@@ -86,7 +95,8 @@ export function startPageSession(ctx: ContentScriptContext, adapters: readonly S
     run = controller;
     signature = next;
     hosts = [];
-    if (papers.length === 0 || (await siteDisabled(site)) || controller.signal.aborted) return;
+    if (papers.length === 0 || (await disabled)) return;
+    if (controller.signal.aborted) return;
     hosts = await placeControls(
       controlTargets(papers),
       (target, button) => void openForm(target, button),

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
@@ -18,6 +18,39 @@ export async function launchPlain(args: string[] = []): Promise<BrowserContext> 
 
 export async function launchWithExtension(): Promise<ExtensionBrowser> {
   return launchExtension();
+}
+
+/**
+ * The floor any extension pays: an extension whose only content script is `void 0`, run at
+ * document_idle on every http(s) page, built in a temporary folder. What Erratum adds is
+ * measured over this, not over a browser with no extension at all.
+ */
+export async function launchFloor(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'erratum-floor-ext-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Empty content script',
+      version: '1.0',
+      content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle' }],
+    }),
+  );
+  writeFileSync(join(dir, 'content.js'), 'void 0;\n');
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'erratum-bench-')), {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...HEADLESS_ARGS],
+    ignoreDefaultArgs: ['--disable-extensions'],
+  });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort('internetdisconnected'));
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Serves every page at its real URL in a context, with `headers` added to each response. */
