@@ -1,7 +1,7 @@
 import { t } from '@/lib/i18n';
 import type { ControlTarget } from '@/lib/page/control-targets';
-import { effectiveBackground, type Tone, toneOf } from '@/lib/page/page-tone';
-import { insertAt, type Placement, placementFor, somethingFollows } from '@/lib/page/placement';
+import { type PageTone, pageTone } from '@/lib/page/page-tone';
+import { insertAt, placementFor, somethingFollows } from '@/lib/page/placement';
 import { CONTROL_CSS, controlHostStyle } from './control-styles';
 import { createEditButton } from './edit-button';
 import { createShadowHost } from './shadow-host';
@@ -21,45 +21,34 @@ const CHUNK = 250;
 const EAGER_AUTHORS = 100;
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-interface Look {
-  tone: Tone;
-  background: string;
-}
-
-function createControl(target: ControlTarget, look: Look, onOpen: OpenForm): HTMLElement {
+function createControl(target: ControlTarget, tone: PageTone, onOpen: OpenForm): HTMLElement {
   const { host, root } = createShadowHost('erratum-control', CONTROL_CSS, controlHostStyle(false));
   host.dataset.erratumField = target.field;
-  host.dataset.erratumTone = look.tone;
+  host.dataset.erratumTone = tone.dark ? 'dark' : 'light';
   if (target.authorIndex !== undefined) host.dataset.erratumAuthor = String(target.authorIndex);
   root.append(
     createEditButton(host.ownerDocument, {
       field: target.field,
       label: labelFor(target),
-      background: look.background,
+      background: tone.background,
       onActivate: (button) => onOpen(target, button),
     }),
   );
   return host;
 }
 
-/** The page's colours where a control goes, read once per parent element. */
-function lookAt(placement: Placement, cache: Map<Element, Look>): Look {
-  const parent = placement.parent instanceof Element ? placement.parent : placement.parent.parentElement;
-  if (!parent) return { tone: 'light', background: 'rgb(255, 255, 255)' };
-  let look = cache.get(parent);
-  if (!look) {
-    const rgb = effectiveBackground(parent);
-    look = { tone: toneOf(rgb), background: `rgb(${rgb.join(', ')})` };
-    cache.set(parent, look);
-  }
-  return look;
-}
-
 /** Placements and colours are all read before any host is inserted: no layout read between DOM writes. */
 function insertControls(targets: readonly ControlTarget[], onOpen: OpenForm, hosts: HTMLElement[]): void {
   const placements = targets.map((target) => placementFor(target.anchor, target.textEnd));
-  const looks = new Map<Element, Look>();
-  const lookOf = placements.map((placement) => (placement ? lookAt(placement, looks) : undefined));
+  // Colours read once per parent element (a line of names shares one).
+  const tones = new Map<Node, PageTone>();
+  const toneOf = placements.map((placement) => {
+    const parent = placement?.parent;
+    if (!(parent instanceof Element)) return undefined;
+    const tone = tones.get(parent) ?? pageTone(parent);
+    tones.set(parent, tone);
+    return tone;
+  });
   // Splits of one text node go from its end backwards, so each offset still counts from the
   // start of the text the node kept.
   const order = targets.map((_, i) => i);
@@ -67,10 +56,10 @@ function insertControls(targets: readonly ControlTarget[], onOpen: OpenForm, hos
   order.sort((a, b) => (placements[b]?.split?.offset ?? -1) - (placements[a]?.split?.offset ?? -1));
   for (const i of order) {
     const placement = placements[i];
-    const look = lookOf[i];
+    const tone = toneOf[i];
     const target = targets[i];
-    if (!placement || !look || !target) continue;
-    const host = createControl(target, look, onOpen);
+    if (!placement || !tone || !target) continue;
+    const host = createControl(target, tone, onOpen);
     insertAt(placement, host);
     placed.push(host);
   }

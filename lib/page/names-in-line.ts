@@ -8,16 +8,17 @@ import type { TextEnd } from './placement';
 import { endOf, phrasePattern, textNodesOf } from './text-ends';
 
 // A control inside a link would follow the link, and editable text is the page's own input.
-const UNSAFE = 'a[href], button, label, summary, select, textarea, [contenteditable]:not([contenteditable="false"])';
+const UNSAFE = 'a[href], button, label, summary, [contenteditable]';
 
 export function namesInLine(line: Element, authors: readonly Author[]): (TextEnd | undefined)[] {
   const nodes = textNodesOf(line);
-  let cursor = { index: 0, offset: 0 };
-  return authors.map((author) => {
-    const pattern = phrasePattern(author.name);
-    const end = pattern ? endOf(pattern, nodes, cursor) : undefined;
+  let index = 0;
+  let offset = 0;
+  return authors.map(({ name }) => {
+    const pattern = phrasePattern(name);
+    const end = pattern && endOf(pattern, nodes, index, offset);
     if (!end || end.node.parentElement?.closest(UNSAFE)) return undefined;
-    cursor = { index: end.index, offset: end.offset };
-    return { node: end.node, offset: end.offset };
+    ({ index, offset } = end);
+    return end;
   });
 }

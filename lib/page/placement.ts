@@ -30,46 +30,24 @@ export function placementFor(anchor: Element, textEnd?: TextEnd): Placement | nu
   return { parent: lastLineOf(anchor), before: null };
 }
 
-function isInline(el: Element): boolean {
-  const display = getComputedStyle(el).display;
-  return display.startsWith('inline') || display === 'contents' || display === 'ruby';
-}
+const isInline = (el: Element) => /^(inline|contents|ruby)/.test(getComputedStyle(el).display);
 
 /**
- * Whether anything visible follows `node` on its line (page text, an image, another of our
- * controls), so that a control there must make room for itself; at the end of a block's text it
- * takes none, and a full last line never wraps. Walks forward until a block starts or ends.
+ * Whether anything visible follows `node` on its line (page text, or another of our controls),
+ * so that a control there must make room for itself; at the end of a block's text it takes
+ * none, and a full last line never wraps.
  */
 export function somethingFollows(node: Node): boolean {
-  let current: Node | null = node;
-  for (let steps = 0; current && steps < 200; steps++) {
-    let next: Node | null = current.nextSibling;
-    if (!next) {
-      const parent: Node | null = current.parentNode;
-      // Leaving the block the point is in: its line ends here.
-      if (!(parent instanceof Element) || !isInline(parent)) return false;
-      current = parent;
-      continue;
-    }
-    while (next) {
-      if (next.nodeType === Node.TEXT_NODE) {
-        if (/\S/.test(next.nodeValue ?? '')) return true;
-      } else if (next instanceof Element) {
-        if (next.localName === 'erratum-control') return true;
-        const display = getComputedStyle(next).display;
-        if (display === 'none') {
-          // Not shown: look past it.
-        } else if (!isInline(next)) {
-          return false;
-        } else if (/\S/.test(next.textContent ?? '') || VOID.has(next.tagName.toUpperCase())) {
-          return true;
-        }
-      }
-      current = next;
-      next = next.nextSibling;
-    }
-  }
-  return false;
+  let block = node.parentElement;
+  while (block?.parentElement && isInline(block)) block = block.parentElement;
+  if (!block) return false;
+  let next: Node | null = node;
+  while (next && !next.nextSibling && next.parentNode !== block) next = next.parentNode;
+  if ((next?.nextSibling as Element | null)?.localName === 'erratum-control') return true;
+  const range = document.createRange();
+  range.setStartAfter(node);
+  range.setEnd(block, block.childNodes.length);
+  return /\S/.test(range.toString());
 }
 
 /**
@@ -80,26 +58,17 @@ export function somethingFollows(node: Node): boolean {
  */
 function lastLineOf(anchor: Element): Element {
   let current = anchor;
-  for (let depth = 0; depth < 20; depth++) {
-    const last = lastShownChild(current);
-    if (!(last instanceof Element) || last.matches(INTERACTIVE) || VOID.has(last.tagName.toUpperCase())) break;
-    if (isInline(last)) break;
+  for (let last = current.lastElementChild; last; last = current.lastElementChild) {
+    // Text after the last child element: the line ends in this element.
+    if (/\S/.test(last.nextSibling?.textContent ?? '')) break;
+    if (last.localName === 'erratum-control' || getComputedStyle(last).display === 'none') {
+      last = last.previousElementSibling;
+      if (!last) break;
+    }
+    if (last.matches(INTERACTIVE) || VOID.has(last.tagName.toUpperCase()) || isInline(last)) break;
     current = last;
   }
   return current;
-}
-
-function lastShownChild(parent: Element): ChildNode | null {
-  for (let node = parent.lastChild; node; node = node.previousSibling) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      if (/\S/.test(node.nodeValue ?? '')) return node;
-      continue;
-    }
-    if (!(node instanceof Element) || node.localName.startsWith('erratum-')) continue;
-    if (getComputedStyle(node).display === 'none') continue;
-    return node;
-  }
-  return null;
 }
 
 /**
@@ -107,15 +76,8 @@ function lastShownChild(parent: Element): ChildNode | null {
  * be inserted from the last offset to the first: each split keeps the text before the offset in
  * the original node, so the earlier offsets stay valid.
  */
-export function insertAt(placement: Placement, host: Node): void {
-  const { split } = placement;
-  if (!split) {
-    placement.parent.insertBefore(host, placement.before);
-  } else if (split.offset >= split.node.length) {
-    split.node.after(host);
-  } else if (split.offset <= 0) {
-    split.node.before(host);
-  } else {
-    split.node.splitText(split.offset).before(host);
-  }
+export function insertAt({ parent, before, split }: Placement, host: Node): void {
+  if (!split) parent.insertBefore(host, before);
+  else if (split.offset >= split.node.length) split.node.after(host);
+  else split.node.splitText(split.offset).before(host);
 }

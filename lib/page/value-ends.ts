@@ -6,30 +6,26 @@ import { DATE_IN_TEXT } from '../extract/anchors';
 import { toIsoDate } from '../extract/dates';
 import type { PaperMetadata } from '../schema/paper';
 import type { TextEnd } from './placement';
-import { endOf, hasTextAfter, phrasePattern, textNodesOf } from './text-ends';
+import { endOf, phrasePattern, textNodesOf } from './text-ends';
 
-export function valueEnd(anchor: Element, field: string, metadata: PaperMetadata): TextEnd | undefined {
-  const end =
-    field === 'venue' && metadata.venue
-      ? venueEnd(anchor, metadata.venue)
-      : field === 'date' && metadata.date
-        ? dateEnd(anchor, metadata.date)
-        : undefined;
-  // A value that ends its anchor's text needs no split: the control goes at the anchor's end.
-  return end && hasTextAfter(anchor, end) ? end : undefined;
-}
-
-function venueEnd(anchor: Element, venue: string): TextEnd | undefined {
-  const pattern = phrasePattern(venue);
-  const end = pattern ? endOf(pattern, textNodesOf(anchor)) : undefined;
-  return end ? { node: end.node, offset: end.offset } : undefined;
-}
-
-function dateEnd(anchor: Element, date: string): TextEnd | undefined {
-  for (const node of textNodesOf(anchor)) {
-    for (const match of node.data.matchAll(DATE_IN_TEXT)) {
-      if (toIsoDate(match[0]).date === date) return { node, offset: (match.index ?? 0) + match[0].length };
+export function valueEnd(anchor: Element, field: string, { venue, date }: PaperMetadata): TextEnd | undefined {
+  const nodes = textNodesOf(anchor);
+  let end: TextEnd | undefined;
+  if (field === 'venue' && venue) {
+    const pattern = phrasePattern(venue);
+    end = pattern && endOf(pattern, nodes);
+  }
+  if (field === 'date' && date) {
+    for (const node of nodes) {
+      for (const match of node.data.matchAll(DATE_IN_TEXT)) {
+        if (!end && toIsoDate(match[0]).date === date) end = { node, offset: match.index + match[0].length };
+      }
     }
   }
-  return undefined;
+  if (!end) return undefined;
+  // A value that ends its anchor's text needs no split: the control goes at the anchor's end.
+  const range = document.createRange();
+  range.setStart(end.node, end.offset);
+  range.setEnd(anchor, anchor.childNodes.length);
+  return /[\p{L}\p{N}]/u.test(range.toString()) ? end : undefined;
 }
