@@ -43,7 +43,9 @@ export function somethingFollows(node: Node): boolean {
   if (!block) return false;
   let next: Node | null = node;
   while (next && !next.nextSibling && next.parentNode !== block) next = next.parentNode;
-  if ((next?.nextSibling as Element | null)?.localName === 'erratum-control') return true;
+  let sibling = next?.nextSibling;
+  while (sibling?.nodeType === 3 && !/\S/.test(sibling.nodeValue ?? '')) sibling = sibling.nextSibling;
+  if ((sibling as Element | null)?.localName === 'erratum-control') return true;
   const range = document.createRange();
   range.setStartAfter(node);
   range.setEnd(block, block.childNodes.length);

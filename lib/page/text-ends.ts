@@ -12,7 +12,8 @@ export function phrasePattern(phrase: string): RegExp | undefined {
 /** The text nodes under `root`, in document order (our own hosts hold none: their UI is shadow). */
 export function textNodesOf(root: Element): Text[] {
   const nodes: Text[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  // 4: NodeFilter.SHOW_TEXT (no globals: this also runs on documents parsed outside a page).
+  const walker = root.ownerDocument.createTreeWalker(root, 4);
   while (walker.nextNode()) nodes.push(walker.currentNode as Text);
   return nodes;
 }

@@ -24,7 +24,7 @@ export function valueEnd(anchor: Element, field: string, { venue, date }: PaperM
   }
   if (!end) return undefined;
   // A value that ends its anchor's text needs no split: the control goes at the anchor's end.
-  const range = document.createRange();
+  const range = anchor.ownerDocument.createRange();
   range.setStart(end.node, end.offset);
   range.setEnd(anchor, anchor.childNodes.length);
   return /[\p{L}\p{N}]/u.test(range.toString()) ? end : undefined;
