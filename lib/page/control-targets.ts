@@ -30,7 +30,7 @@ export function controlTargets(papers: readonly DetectedPaper[]): ControlTarget[
       // One element can show two fields (a date that is also the year): one control for it,
       // unless each field's value ends at its own place in the element's text.
       if (!textEnd && taken.has(anchor)) continue;
-      if (!textEnd) taken.add(anchor);
+      taken.add(anchor);
       targets.push({ paper, field, anchor, ...(textEnd ? { textEnd } : {}) });
     }
     paper.anchors.authors.forEach((anchor, authorIndex) => {

@@ -10,22 +10,25 @@ import { endOf, phrasePattern, textNodesOf } from './text-ends';
 
 export function valueEnd(anchor: Element, field: string, { venue, date }: PaperMetadata): TextEnd | undefined {
   const nodes = textNodesOf(anchor);
-  let end: TextEnd | undefined;
+  let end: (TextEnd & { index: number }) | undefined;
   if (field === 'venue' && venue) {
     const pattern = phrasePattern(venue);
     end = pattern && endOf(pattern, nodes);
   }
   if (field === 'date' && date) {
-    for (const node of nodes) {
+    nodes.forEach((node, index) => {
       for (const match of node.data.matchAll(DATE_IN_TEXT)) {
-        if (!end && toIsoDate(match[0]).date === date) end = { node, offset: match.index + match[0].length };
+        if (!end && toIsoDate(match[0]).date === date) end = { node, offset: match.index + match[0].length, index };
       }
-    }
+    });
   }
   if (!end) return undefined;
   // A value that ends its anchor's text needs no split: the control goes at the anchor's end.
-  const range = anchor.ownerDocument.createRange();
-  range.setStart(end.node, end.offset);
-  range.setEnd(anchor, anchor.childNodes.length);
-  return /[\p{L}\p{N}]/u.test(range.toString()) ? end : undefined;
+  const after =
+    end.node.data.slice(end.offset) +
+    nodes
+      .slice(end.index + 1)
+      .map((node) => node.data)
+      .join('');
+  return /[\p{L}\p{N}]/u.test(after) ? { node: end.node, offset: end.offset } : undefined;
 }
