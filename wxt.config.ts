@@ -24,7 +24,22 @@ export default defineConfig({
     web_accessible_resources: [
       // The correction form is an extension page framed over the paper page: page script can
       // neither read nor style it, and it talks to the worker directly.
-      { resources: ['form.html'], matches: ['<all_urls>'] },
+      // use_dynamic_url (Chrome): the form is reachable only at an address that changes every
+      // session, so a page cannot frame it from a URL it guessed or kept. Firefox MV2 has no such
+      // key (its moz-extension:// host is already random per install); there the worker's frame
+      // check (lib/background/form-frames.ts) is what closes the form to other frames.
+      {
+        resources: ['form.html'],
+        matches: ['<all_urls>'],
+        ...(manifestVersion === 3 ? { use_dynamic_url: true } : {}),
+      },
+      // The panel that frames the form, imported by the content script on the first click
+      // (lib/page/load-form-panel.ts); at the dynamic origin too, so a page cannot probe for it.
+      {
+        resources: ['form-panel.js'],
+        matches: ['<all_urls>'],
+        ...(manifestVersion === 3 ? { use_dynamic_url: true } : {}),
+      },
     ],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'",

@@ -7,6 +7,8 @@ import type { PaperMetadata } from './schema/paper';
 
 export interface CorrectionMeta {
   id: string;
+  /** The revision this one replaces (an edit after sending). */
+  supersedes?: string;
   /** ISO 8601 time the correction was first made (kept when an edited correction is resent). */
   createdAt: string;
   paper: PaperMetadata;
@@ -31,6 +33,7 @@ export function buildCorrection(state: FormState, meta: CorrectionMeta): Correct
   const evidenceUrl = state.evidenceUrl.trim();
   return {
     id: meta.id,
+    ...(meta.supersedes ? { supersedes: meta.supersedes } : {}),
     createdAt: meta.createdAt,
     pageUrl: paper.url,
     paper: { title: paper.title, doi: paper.doi, arxivId: paper.arxivId, pmid: paper.pmid, url: paper.url },

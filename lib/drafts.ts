@@ -1,31 +1,29 @@
-import { browser } from 'wxt/browser';
+import type { PrivateDb } from './background/private-db';
+import { privateDb } from './background/private-store';
 import { FormStateSchema } from './form/state';
+import { CorrectionIdSchema } from './schema/correction';
 import type { PaperMetadata } from './schema/paper';
 import { z } from './schema/zod';
 
-// The form saves everything the user typed to extension storage as they type, so closing the
-// panel or the tab, or a browser crash, loses nothing. Extension storage, not IndexedDB: the form
-// page and the worker share it, and no page script can read it.
+// The form saves everything the user typed as they type, so closing the panel or the tab, or a
+// browser crash, loses nothing. Drafts hold the user's name and email, so they are kept in the
+// worker's private IndexedDB (lib/background/private-db.ts), out of every content script's reach;
+// the form, whose own IndexedDB is partitioned by the page it is framed in, saves them by message
+// (draft/load, draft/save, draft/clear). The functions below run in the worker.
 
 export const FormDraftSchema = z.object({
   version: z.literal(1),
   savedAt: z.number(),
   /** A PDF cannot be kept in storage; remembering that there was one lets the form say so. */
   hadPdf: z.boolean(),
+  /**
+   * The correction's id from the draft's first Send: sent again, the draft is the same correction
+   * (the first hand-over may have been stored with its answer lost), never a second one.
+   */
+  correctionId: CorrectionIdSchema.optional(),
   state: FormStateSchema,
 });
 export type FormDraft = z.infer<typeof FormDraftSchema>;
-
-/** The part of browser.storage.local drafts use, so tests can hand in their own. */
-export interface DraftStorage {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
-}
-
-function localStorageArea(): DraftStorage {
-  return browser.storage.local as unknown as DraftStorage;
-}
 
 /** FNV-1a: short, stable and synchronous; the key only needs to tell papers apart. */
 function hash(text: string): string {
@@ -48,23 +46,20 @@ export function paperKey(paper: Pick<PaperMetadata, 'doi' | 'arxivId' | 'pmid' |
   return `page:${hash(`${paper.url.replace(/#.*$/, '')}#${paper.title ?? ''}`)}`;
 }
 
-export function draftStorageKey(key: string): string {
-  return `draft:${key}`;
-}
+type Db = () => Promise<PrivateDb>;
 
 /** The saved draft, or null when there is none or it no longer fits the form (an older version). */
-export async function loadDraft(key: string, area: DraftStorage = localStorageArea()): Promise<FormDraft | null> {
-  const storageKey = draftStorageKey(key);
-  const stored = (await area.get(storageKey))[storageKey];
+export async function loadDraft(key: string, db: Db = privateDb): Promise<FormDraft | null> {
+  const stored: unknown = await (await db()).get('drafts', key);
   if (stored === undefined) return null;
   const parsed = FormDraftSchema.safeParse(stored);
   return parsed.success ? parsed.data : null;
 }
 
-export async function saveDraft(key: string, draft: FormDraft, area: DraftStorage = localStorageArea()): Promise<void> {
-  await area.set({ [draftStorageKey(key)]: draft });
+export async function saveDraft(key: string, draft: FormDraft, db: Db = privateDb): Promise<void> {
+  await (await db()).put('drafts', draft, key);
 }
 
-export async function clearDraft(key: string, area: DraftStorage = localStorageArea()): Promise<void> {
-  await area.remove(draftStorageKey(key));
+export async function clearDraft(key: string, db: Db = privateDb): Promise<void> {
+  await (await db()).delete('drafts', key);
 }

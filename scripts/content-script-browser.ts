@@ -4,13 +4,18 @@ import type { WxtHooks } from 'wxt';
 /** The module content scripts get for `wxt/browser` (why: see its header). */
 export const NATIVE_BROWSER = join(import.meta.dirname, '..', 'lib', 'native-browser.ts');
 
+/** Unlisted scripts that a content script imports into its own world (lib/page/load-form-panel.ts). */
+const CONTENT_WORLD_SCRIPTS = new Set(['form-panel']);
+
 /**
  * WXT builds each content script on its own (IIFE, one Vite build per script), so a resolve rule
  * added to those builds reaches the content scripts only, WXT's own ContentScriptContext
- * included; every other build keeps the polyfill.
+ * included, and the scripts they import into their world; every other build keeps the polyfill.
  */
 export const nativeBrowserForContentScripts: WxtHooks['vite:build:extendConfig'] = (entrypoints, config) => {
-  if (entrypoints.length === 0 || !entrypoints.every((entry) => entry.type === 'content-script')) return;
+  const inContentWorld = (entry: { type: string; name: string }) =>
+    entry.type === 'content-script' || (entry.type === 'unlisted-script' && CONTENT_WORLD_SCRIPTS.has(entry.name));
+  if (entrypoints.length === 0 || !entrypoints.every(inContentWorld)) return;
   config.resolve ??= {};
   const alias = config.resolve.alias ?? {};
   // Array aliases apply the first match; in an object the key set last wins.

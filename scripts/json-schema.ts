@@ -13,6 +13,7 @@ import {
   SubmitterSchema,
 } from '../lib/schema/correction';
 import { AuthorSchema, PaperMetadataSchema } from '../lib/schema/paper';
+import { applyCrossFieldRules, CODE_ONLY_RULES } from './json-schema-rules';
 
 export const SCHEMA_PATH = join(import.meta.dirname, '..', 'docs', 'correction.schema.json');
 export const REGENERATE_COMMAND = 'npx tsx scripts/json-schema.ts';
@@ -23,7 +24,8 @@ function namedShapes() {
   registry.add(AuthorSchema, { id: 'Author', description: 'One author as a reader sees them.' });
   registry.add(CorrectedAuthorSchema, {
     id: 'CorrectedAuthor',
-    description: 'An author as the submitter proposes them; a non-empty orcid must pass the ORCID check digit.',
+    description:
+      'An author as the submitter proposes them; a non-empty orcid has the ORCID iD form (checked here) and its check digit (checked by code only).',
   });
   registry.add(PaperMetadataSchema, {
     id: 'PaperMetadata',
@@ -54,15 +56,15 @@ export function correctionJsonSchema(): string {
     io: 'input',
     target: 'draft-2020-12',
     metadata: namedShapes(),
+    override: applyCrossFieldRules,
   });
   const documented = {
     $schema: schema.$schema,
     title: 'Erratum correction',
     description:
       'The body an Erratum endpoint receives (docs/endpoint.md). Generated from lib/schema/correction.ts ' +
-      `by \`${REGENERATE_COMMAND}\`; do not edit. Some rules are checked by code and cannot be expressed ` +
-      'here (web address schemes, per-field formats of changes[].to, ORCID check digits, at least one change): ' +
-      'docs/endpoint.md lists them.',
+      `by \`${REGENERATE_COMMAND}\`; do not edit. It states every rule Erratum checks except these, which only ` +
+      `code can check (docs/endpoint.md): ${Object.values(CODE_ONLY_RULES).join('; ')}.`,
     ...schema,
   };
   return `${JSON.stringify(documented, null, 2)}\n`;

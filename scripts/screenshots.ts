@@ -1,4 +1,5 @@
-// Screenshots of the correction form over a paper page, in English and Japanese, light and dark:
+// Screenshots of the correction form docked beside a paper page (a 1280 px window: the page
+// reflows beside the panel, issue 18), in English and Japanese, light and dark:
 // docs/screenshots/form-<lang>-<scheme>.png. Uses the built extension (`npm run build` first; it
 // is built here when missing) and Debian's Chromium, like the browser tests.
 //
@@ -64,6 +65,13 @@ async function shoot(variant: Variant): Promise<string> {
     const dark = await form.locator('body').evaluate(() => window.matchMedia('(prefers-color-scheme: dark)').matches);
     if (dark !== (variant.colorScheme === 'dark'))
       throw new Error(`${variant.locale}/${variant.colorScheme}: the form does not follow the colour scheme`);
+    // Beside the page, not over it: the paper's title stays clear of the panel.
+    const [title, panel] = await Promise.all([
+      page.locator('h1.article-title').boundingBox(),
+      page.locator('erratum-panel').boundingBox(),
+    ]);
+    if (!title || !panel || title.x + title.width > panel.x)
+      throw new Error(`${variant.locale}/${variant.colorScheme}: the panel covers the paper's title`);
     await form.locator('#field-title').fill(variant.typed);
     await form
       .locator('#comment')

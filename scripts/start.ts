@@ -42,27 +42,25 @@ if (!hasDisplay || !existsSync(chromePath)) {
     ignoreDefaultArgs: ['--disable-extensions', '--enable-automation'],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await worker.evaluate(async (endpoint) => {
-    const api = (
-      globalThis as unknown as {
-        chrome: {
-          storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
-        };
-      }
-    ).chrome;
-    const { settings } = await api.storage.local.get('settings');
-    const current = (settings ?? {}) as Record<string, unknown>;
-    await api.storage.local.set({
-      settings: {
-        endpointUrl: endpoint,
-        token: '',
-        submitter: { name: '', email: '' },
-        disabledSites: [],
-        ...current,
-        ...(current.endpointUrl ? {} : { endpointUrl: endpoint }),
-      },
+  // Settings live in the worker's private database: ask it as the options page does, and point
+  // an unconfigured profile at the local endpoint (an endpoint the user chose is kept).
+  const extensionId = new URL(worker.url()).host;
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.evaluate(async (endpoint) => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
+      .chrome.runtime;
+    const current = (await runtime.sendMessage({ type: 'settings/get', payload: {} })) as {
+      ok: boolean;
+      value?: { endpointUrl: string };
+    };
+    if (!current.ok || !current.value || current.value.endpointUrl) return;
+    await runtime.sendMessage({
+      type: 'settings/save',
+      payload: { settings: { ...current.value, endpointUrl: endpoint } },
     });
   }, receiver.endpoint);
+  await options.close();
   for (const { url, html } of sitePages())
     await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   const page = context.pages()[0] ?? (await context.newPage());

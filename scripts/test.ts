@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertChromium } from '../tests/e2e/chromium-path';
+import { assertFirefox } from '../tests/e2e/firefox/firefox-path';
 
 const root = join(import.meta.dirname, '..');
 const reports = join(root, 'test-results');
@@ -64,6 +65,7 @@ function vitest(label: string, config: string, extraEnv: Record<string, string> 
 
 try {
   assertChromium();
+  assertFirefox();
 } catch (error) {
   console.error(String(error instanceof Error ? error.message : error));
   console.log('0 passed, 1 failed');
@@ -73,7 +75,12 @@ try {
 check('typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmit']);
 check('lint (biome check)', 'npx', ['biome', 'check', '.']);
 vitest('unit', 'vitest.config.ts');
-if (run('build (wxt build)', 'npx', ['wxt', 'build'])) {
+// Both builds before any browser test: the Chromium tests load .output/chrome-mv3, the Firefox
+// tests (tests/e2e/firefox) install .output/firefox-mv2 into Debian's firefox-esr.
+const built =
+  run('build (wxt build)', 'npx', ['wxt', 'build']) &&
+  run('build (wxt build -b firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
+if (built) {
   passed++;
   vitest('browser', 'vitest.e2e.config.ts', { E2E_SKIP_BUILD: '1' });
 } else {

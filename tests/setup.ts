@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { closePrivateDb } from '../lib/background/private-db';
 import { readLocaleCatalogs } from '../scripts/locales';
 
 // Components call browser.i18n.getMessage, which fakeBrowser leaves unmocked: answer from the
@@ -18,8 +19,10 @@ function getMessage(key: string, substitutions?: string | string[]): string {
   return text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  // The settings and drafts database is opened once per worker: each test opens its own.
+  await closePrivateDb();
   globalThis.indexedDB = new IDBFactory();
   globalThis.__testLocale = undefined;
   fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;

@@ -17,14 +17,17 @@ export function AuthorList({ state, dispatch, announce }: AuthorListProps) {
   const list = useRef<HTMLOListElement>(null);
   // Where focus goes once the list has re-rendered: a moved row's buttons are new elements (and
   // the one pressed may now be disabled, at the top or bottom), a new author's fields are new.
-  const focusNext = useRef<string | null>(null);
+  // Selectors in order of preference: the first that finds an enabled control wins.
+  const focusNext = useRef<string[] | null>(null);
   const count = state.authors.length;
   useLayoutEffect(() => {
-    const selector = focusNext.current;
-    if (!selector) return;
+    const selectors = focusNext.current;
+    if (!selectors) return;
     focusNext.current = null;
-    const candidates = list.current?.querySelectorAll<HTMLElement>(selector) ?? [];
-    const enabled = [...candidates].find((element) => !(element as HTMLButtonElement).disabled);
+    const candidates = selectors.flatMap((selector) => [
+      ...(list.current?.querySelectorAll<HTMLElement>(selector) ?? []),
+    ]);
+    const enabled = candidates.find((element) => !(element as HTMLButtonElement).disabled);
     (enabled ?? candidates[0])?.focus();
   });
   const move = (key: string, to: number) => {
@@ -33,8 +36,12 @@ export function AuthorList({ state, dispatch, announce }: AuthorListProps) {
     if (!author || state.authors.indexOf(author) === target) return;
     const direction = target < state.authors.indexOf(author) ? 'up' : 'down';
     const other = direction === 'up' ? 'down' : 'up';
-    // The same arrow while it can go on; at the top (or bottom) the other one, in the same row.
-    focusNext.current = `[data-author-key="${key}"] [data-move="${direction}"], [data-author-key="${key}"] [data-move="${other}"]`;
+    // The same arrow while it can go on (a second press moves on the same way); at the top (or
+    // bottom) the other one, in the same row. Not document order: the up arrow comes first.
+    focusNext.current = [
+      `[data-author-key="${key}"] [data-move="${direction}"]`,
+      `[data-author-key="${key}"] [data-move="${other}"]`,
+    ];
     dispatch({ type: 'moveAuthor', key, to: target });
     const name = authorDisplayName(author) || t('formAuthorUnnamed');
     announce(t('formAuthorMoved', name, String(target + 1), String(count)));
@@ -70,7 +77,7 @@ export function AuthorList({ state, dispatch, announce }: AuthorListProps) {
         type="button"
         onClick={() => {
           // The new author's first field, above this button: where the user goes on typing.
-          focusNext.current = `#author-n${state.nextAuthorKey}-given`;
+          focusNext.current = [`#author-n${state.nextAuthorKey}-given`];
           dispatch({ type: 'addAuthor' });
         }}
       >

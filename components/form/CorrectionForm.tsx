@@ -5,6 +5,7 @@ import { paperKey } from '../../lib/drafts';
 import { formStateFromCorrection } from '../../lib/form/from-correction';
 import { sha256Hex } from '../../lib/form/pdf-file';
 import { formReducer } from '../../lib/form/reducer';
+import { chooseIdentity, createdAtOf, type SendIdentity } from '../../lib/form/send-identity';
 import { type FormState, initialFormState, type OpenAt } from '../../lib/form/state';
 import { formProblems } from '../../lib/form/validation';
 import { t } from '../../lib/i18n';
@@ -19,6 +20,7 @@ import { FieldList } from './FieldList';
 import { GuidanceIntro } from './GuidanceIntro';
 import { PaperInfo } from './PaperInfo';
 import { PdfAttachment, type PdfChoice } from './PdfAttachment';
+import { linkedProblems } from './problem-links';
 import { ReviewStep } from './ReviewStep';
 import { SubmitBar } from './SubmitBar';
 import { SubmitterSection } from './SubmitterSection';
@@ -39,7 +41,6 @@ export interface CorrectionFormProps {
   onClose?: () => void;
   draftDelayMs?: number;
   newId?: () => string;
-  now?: () => Date;
 }
 
 type Step = 'edit' | 'review' | 'done';
@@ -59,7 +60,6 @@ export function CorrectionForm({
   onClose: close = postClose,
   draftDelayMs = 300,
   newId = newCorrectionId,
-  now = () => new Date(),
 }: CorrectionFormProps) {
   const fresh = useCallback(
     (): FormState =>
@@ -67,8 +67,10 @@ export function CorrectionForm({
     [editing, paper, submitter, openAt],
   );
   const [state, dispatch] = useReducer(formReducer, undefined, fresh);
-  // One id for the life of the form: a retried send after a refusal reuses it (idempotency).
-  const [correctionId] = useState(() => editing?.correction.id ?? newId());
+  // Chosen at the first Send and kept for the life of the form (and in the draft): a Send after a
+  // refusal, or of the same draft after the form was closed, is the same correction.
+  const identity = useRef<SendIdentity | null>(null);
+  const [correctionId, setCorrectionId] = useState('');
   const [pdf, setPdf] = useState<PdfChoice | null>(() =>
     editing?.correction.pdf ? { kind: 'kept', attachment: editing.correction.pdf } : null,
   );
@@ -91,7 +93,13 @@ export function CorrectionForm({
   const delivery = useDelivery(api, correctionId);
   // Called without arguments: handed to onClick as is, postClose would take the click event for
   // the window to post to, throw, and leave the panel open.
-  const onClose = useCallback(() => close(), [close]);
+  // The draft is saved before the panel goes: once the frame is removed, a save may never finish.
+  const { flush } = draft;
+  const onClose = useCallback(() => {
+    void flush()
+      .catch(() => undefined)
+      .then(() => close());
+  }, [close, flush]);
   useFocusTrap(root, onClose);
 
   const problems = useMemo(() => formProblems(state, paper), [state, paper]);
@@ -112,6 +120,22 @@ export function CorrectionForm({
     setSending(true);
     setSendError(null);
     try {
+      const restored = draft.restored;
+      identity.current ??= chooseIdentity({
+        freshId: newId(),
+        editingId: editing?.correction.id,
+        restored: restored
+          ? {
+              correctionId: restored.correctionId,
+              // A PDF is not kept in the draft: one sent before cannot be told apart from a new one.
+              unchanged: state === restored.state && !restored.hadPdf && pdf === null,
+            }
+          : undefined,
+      });
+      const { id: correctionId, supersedes } = identity.current;
+      setCorrectionId(correctionId);
+      // In the draft before the hand-over: closed mid-way and sent again, it is this correction.
+      await draft.keepId(correctionId).catch(() => undefined);
       let attachment: StoredPdf | undefined;
       if (pdf?.kind === 'new') {
         const sha256 = await sha256Hex(pdf.file);
@@ -121,9 +145,9 @@ export function CorrectionForm({
       } else if (pdf?.kind === 'kept') {
         attachment = pdf.attachment;
       }
-      const createdAt = editing?.correction.createdAt ?? now().toISOString();
+      const createdAt = editing?.correction.createdAt ?? createdAtOf(correctionId);
       const parsed = CorrectionSchema.safeParse(
-        buildCorrection(state, { id: correctionId, createdAt, paper, pdf: attachment }),
+        buildCorrection(state, { id: correctionId, supersedes, createdAt, paper, pdf: attachment }),
       );
       if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? t('formSendInvalid'));
       const summary = editing ? await api.resubmit(parsed.data) : await api.submit(parsed.data);
@@ -143,10 +167,12 @@ export function CorrectionForm({
         <h1 id="form-title" tabIndex={-1}>
           {editing ? t('formEditTitle') : t('formTitle')}
         </h1>
-        <button type="button" class="close" aria-label={t('formClose')} onClick={() => onClose()}>
-          ×
+        <button type="button" class="close" onClick={() => onClose()}>
+          {t('formClose')}
         </button>
       </header>
+      {/* Over a narrow window the panel covers the page: say how to get back to it. */}
+      <p class="hint close-hint">{t('formCloseHint')}</p>
       <div role="status" aria-live="polite" class="visually-hidden">
         {announcement}
       </div>
@@ -183,7 +209,10 @@ export function CorrectionForm({
           <WhySection state={state} dispatch={dispatch} />
           <SubmitterSection state={state} dispatch={dispatch} />
           <DeclarationSection state={state} dispatch={dispatch} />
-          <SubmitBar problems={problems} onReview={() => problems.length === 0 && setStep('review')} />
+          <SubmitBar
+            problems={linkedProblems(problems, state)}
+            onReview={() => problems.length === 0 && setStep('review')}
+          />
         </form>
       )}
       {step === 'review' && (

@@ -6,6 +6,7 @@ import { t } from '../../lib/i18n';
 import { SCALAR_FIELDS } from '../../lib/schema/fields';
 import type { PaperMetadata } from '../../lib/schema/paper';
 import { FieldEditor } from './FieldEditor';
+import { editButtonId } from './problem-links';
 
 interface FieldListProps {
   paper: PaperMetadata;
@@ -34,6 +35,7 @@ export function FieldList({ paper, state, dispatch }: FieldListProps) {
                 </span>
                 <button
                   type="button"
+                  id={editButtonId(field)}
                   class="edit-button"
                   aria-pressed={selected}
                   aria-label={t('formEditField', label)}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { awaitClaim } from '../../lib/form/await-claim';
 import { type FormTarget, parseFormHash } from '../../lib/form/form-hash';
 import { t } from '../../lib/i18n';
 import type { FormContext } from '../../lib/messaging/protocol';
@@ -13,9 +14,14 @@ type Loaded =
   | { kind: 'context'; context: FormContext }
   | { kind: 'edit'; context: FormContext; correction: Correction; problem?: string };
 
-async function load(target: FormTarget, request: typeof sendRequest): Promise<Loaded> {
-  if (target.kind === 'context')
-    return { kind: 'context', context: await request('form/context', { contextId: target.contextId }) };
+async function load(target: FormTarget, request: typeof sendRequest, claimFor: ClaimSource): Promise<Loaded> {
+  if (target.kind === 'context') {
+    const { contextId } = target;
+    const claim = await claimFor(contextId).catch(() => {
+      throw new Error(t('formPageNotFromPage'));
+    });
+    return { kind: 'context', context: await request('form/context', { contextId, claim }) };
+  }
   const item = await request('queue/get', { id: target.correctionId });
   if (!item) return { kind: 'failed', message: t('formPageNotFound') };
   const { correction } = item;
@@ -27,13 +33,17 @@ async function load(target: FormTarget, request: typeof sendRequest): Promise<Lo
   };
 }
 
+/** Where a framed form gets the claim for its context (lib/form/await-claim.ts). */
+type ClaimSource = (contextId: string) => Promise<string>;
+
 interface FormPageProps {
   hash?: string;
   request?: typeof sendRequest;
+  claimFor?: ClaimSource;
 }
 
 /** The form page: finds out what it was opened for, asks the background for it, shows the form. */
-export function FormPage({ hash = location.hash, request = sendRequest }: FormPageProps) {
+export function FormPage({ hash = location.hash, request = sendRequest, claimFor = awaitClaim }: FormPageProps) {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   useEffect(() => {
     const target = parseFormHash(hash);
@@ -41,10 +51,10 @@ export function FormPage({ hash = location.hash, request = sendRequest }: FormPa
       setLoaded({ kind: 'failed', message: t('formPageBadAddress') });
       return;
     }
-    load(target, request).then(setLoaded, (error: unknown) =>
+    load(target, request, claimFor).then(setLoaded, (error: unknown) =>
       setLoaded({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
-  }, [hash, request]);
+  }, [hash, request, claimFor]);
 
   if (loaded.kind === 'loading')
     return (

@@ -1,16 +1,21 @@
 import { browser } from 'wxt/browser';
 import { bytesToBase64 } from '../../lib/base64';
-import { clearDraft, type FormDraft, loadDraft, saveDraft } from '../../lib/drafts';
+import type { FormDraft } from '../../lib/drafts';
+import { untilAnswered } from '../../lib/form/hand-over';
 import { sendRequest } from '../../lib/messaging/send';
 import type { Correction } from '../../lib/schema/correction';
 import { type QueueChanged, QueueChangedSchema } from '../../lib/schema/messages';
 import type { QueueSummary } from '../../lib/schema/queue';
 
-/** Everything the form does outside itself; tests hand in fakes. */
+/**
+ * Everything the form does outside itself; tests hand in fakes. submit, resubmit and stagePdf
+ * reject only with the background's refusal: a message or answer lost to a stopping worker is
+ * sent again (untilAnswered), because the correction may have been stored.
+ */
 export interface FormApi {
   /** Store a new correction in the outbox; resolves once the background has stored it. */
   submit(correction: Correction): Promise<QueueSummary>;
-  /** Replace a needs-attention correction (same id) and send it again. */
+  /** Queue an edited correction as a new revision (`supersedes` names the one edited). */
   resubmit(correction: Correction): Promise<QueueSummary>;
   /** Keep the PDF's bytes where the worker will find them, before the correction is submitted. */
   stagePdf(correctionId: string, file: Blob, sha256: string): Promise<void>;
@@ -22,17 +27,22 @@ export interface FormApi {
 }
 
 export const browserFormApi: FormApi = {
-  submit: (correction) => sendRequest('correction/submit', { correction }),
-  resubmit: (correction) => sendRequest('queue/resubmit', { correction }),
+  submit: (correction) => untilAnswered(() => sendRequest('correction/submit', { correction })),
+  resubmit: (correction) => untilAnswered(() => sendRequest('queue/resubmit', { correction })),
   async stagePdf(correctionId, file, sha256) {
     // By message: the framed form's IndexedDB is partitioned by the page it sits in, so the
     // worker's outbox is out of its reach.
     const base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-    await sendRequest('pdf/stage', { correctionId, sha256, base64 });
+    await untilAnswered(() => sendRequest('pdf/stage', { correctionId, sha256, base64 }));
   },
-  loadDraft: (key) => loadDraft(key),
-  saveDraft: (key, draft) => saveDraft(key, draft),
-  clearDraft: (key) => clearDraft(key),
+  // By message, like the PDF: the drafts are in the worker's private database (lib/drafts.ts).
+  loadDraft: (key) => sendRequest('draft/load', { key }),
+  async saveDraft(key, draft) {
+    await sendRequest('draft/save', { key, draft });
+  },
+  async clearDraft(key) {
+    await sendRequest('draft/clear', { key });
+  },
   subscribeQueue(listener) {
     const onMessage = (message: unknown) => {
       // Any extension context can broadcast; only well-formed queue news is acted on.

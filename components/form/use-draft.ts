@@ -15,20 +15,35 @@ interface DraftOptions {
   delayMs: number;
 }
 
+/** A draft put back: hadPdf says its PDF has to be attached again. */
+export interface RestoredDraft {
+  hadPdf: boolean;
+  /** The id the draft was sent under before (its answer may have been lost). */
+  correctionId?: string;
+  /** The state as restored: the form compares it with what it is about to send. */
+  state: FormState;
+}
+
 export interface DraftControls {
-  /** Set once a saved draft was put back; hadPdf says its PDF has to be attached again. */
-  restored: { hadPdf: boolean } | null;
+  /** Set once a saved draft was put back. */
+  restored: RestoredDraft | null;
+  /** Before a Send: saves the draft now with the id it is sent under. */
+  keepId: (correctionId: string) => Promise<void>;
   discard: () => Promise<void>;
   /** After sending: forget the draft and save nothing more. */
   finish: () => Promise<void>;
+  /** Saves what is on screen now, debounce or not; resolves once the worker has it. */
+  flush: () => Promise<void>;
 }
 
 /**
- * Keeps the form's state in a draft as the user types (debounced, and at once on pagehide, which
- * fires when the panel or the tab closes), and puts it back when the same paper's form reopens.
+ * Keeps the form's state in a draft as the user types (debounced), and puts it back when the same
+ * paper's form reopens. The last keystrokes, still inside the debounce, are saved at once when the
+ * form is hidden (visibilitychange, which fires while a closing tab can still send a message;
+ * pagehide comes later, often too late to finish) and before the panel closes (flush).
  */
 export function useDraft({ key, state, dispatch, fresh, openAt, hasPdf, api, delayMs }: DraftOptions): DraftControls {
-  const [restored, setRestored] = useState<{ hadPdf: boolean } | null>(null);
+  const [restored, setRestored] = useState<RestoredDraft | null>(null);
   const [loaded, setLoaded] = useState(false);
   const loadedRef = useRef(false);
   // The state as loaded or last saved: nothing to save while the form still shows it.
@@ -37,15 +52,26 @@ export function useDraft({ key, state, dispatch, fresh, openAt, hasPdf, api, del
   latest.current = { state, hasPdf };
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const finished = useRef(false);
+  const correctionId = useRef<string | undefined>(undefined);
 
-  const saveNow = useCallback(() => {
+  const write = useCallback(() => {
+    const current = latest.current;
+    baseline.current = current.state;
+    return api.saveDraft(key, {
+      version: 1,
+      savedAt: Date.now(),
+      hadPdf: current.hasPdf,
+      ...(correctionId.current ? { correctionId: correctionId.current } : {}),
+      state: current.state,
+    });
+  }, [api, key]);
+
+  const saveNow = useCallback(async () => {
     clearTimeout(timer.current);
     timer.current = undefined;
-    const current = latest.current;
-    if (finished.current || current.state === baseline.current) return;
-    baseline.current = current.state;
-    void api.saveDraft(key, { version: 1, savedAt: Date.now(), hadPdf: current.hasPdf, state: current.state });
-  }, [api, key]);
+    if (finished.current || latest.current.state === baseline.current) return;
+    await write();
+  }, [write]);
 
   useEffect(() => {
     let cancelled = false;
@@ -57,8 +83,9 @@ export function useDraft({ key, state, dispatch, fresh, openAt, hasPdf, api, del
         if (draft) {
           const restoredState = openAtSelection(draft.state, openAt);
           baseline.current = restoredState;
+          correctionId.current = draft.correctionId;
           dispatch({ type: 'replace', state: restoredState });
-          setRestored({ hadPdf: draft.hadPdf });
+          setRestored({ hadPdf: draft.hadPdf, correctionId: draft.correctionId, state: restoredState });
         }
         // Without a draft the baseline stays the state the form opened with, so that anything
         // typed while the draft was loading is still saved.
@@ -74,19 +101,28 @@ export function useDraft({ key, state, dispatch, fresh, openAt, hasPdf, api, del
   useEffect(() => {
     if (!loaded || state === baseline.current || finished.current) return;
     clearTimeout(timer.current);
-    timer.current = setTimeout(saveNow, delayMs);
+    timer.current = setTimeout(() => void saveNow().catch(() => undefined), delayMs);
   }, [loaded, state, delayMs, saveNow]);
 
   useEffect(() => {
     // Until the draft has loaded, saving could overwrite one the user has not seen yet.
     const flush = () => {
-      if (loadedRef.current) saveNow();
+      if (loadedRef.current) void saveNow().catch(() => undefined);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
     };
     addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
       removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
       flush();
     };
+  }, [saveNow]);
+
+  const flush = useCallback(async () => {
+    if (loadedRef.current) await saveNow();
   }, [saveNow]);
 
   const discard = useCallback(async () => {
@@ -96,8 +132,19 @@ export function useDraft({ key, state, dispatch, fresh, openAt, hasPdf, api, del
     baseline.current = next;
     dispatch({ type: 'replace', state: next });
     setRestored(null);
+    correctionId.current = undefined;
     await api.clearDraft(key);
   }, [api, key, fresh, dispatch]);
+
+  const keepId = useCallback(
+    async (id: string) => {
+      clearTimeout(timer.current);
+      timer.current = undefined;
+      correctionId.current = id;
+      if (!finished.current) await write();
+    },
+    [write],
+  );
 
   const finish = useCallback(async () => {
     finished.current = true;
@@ -106,5 +153,5 @@ export function useDraft({ key, state, dispatch, fresh, openAt, hasPdf, api, del
     await api.clearDraft(key);
   }, [api, key]);
 
-  return { restored, discard, finish };
+  return { restored, keepId, discard, finish, flush };
 }

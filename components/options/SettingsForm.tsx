@@ -24,8 +24,26 @@ export function SettingsForm({ api, sites }: SettingsFormProps) {
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const formRef = useRef<HTMLFormElement>(null);
 
+  // The settings as last loaded or saved: while the form still shows them, it has no edits.
+  const stored = useRef<Settings | null>(null);
+  const shown = useRef<Settings | null>(null);
+  shown.current = draft;
+  const show = (settings: Settings) => {
+    stored.current = settings;
+    setDraft(settings);
+  };
+
   useEffect(() => {
-    api.getSettings().then(setDraft, (failure) => setLoadError(errorMessage(failure)));
+    api.getSettings().then(show, (failure) => setLoadError(errorMessage(failure)));
+    return api.subscribeSettings(() => {
+      // Saved elsewhere (another options page): shown here too, unless the user is editing.
+      void api.getSettings().then(
+        (fresh) => {
+          if (shown.current === stored.current) show(fresh);
+        },
+        () => undefined,
+      );
+    });
   }, [api]);
 
   if (loadError)
@@ -76,7 +94,7 @@ export function SettingsForm({ api, sites }: SettingsFormProps) {
         return;
       }
       try {
-        setDraft(await api.saveSettings(settings));
+        show(await api.saveSettings(settings));
         setSave({ kind: 'saved' });
       } catch (failure) {
         setSave({ kind: 'refused', message: errorMessage(failure) });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { FormPanel } from '@/components/inline/form-panel';
+import type { FormPanel } from '@/components/inline/form-panel';
 import { placeControls } from '@/components/inline/place-controls';
 import { isOwnNode } from '@/components/inline/shadow-host';
 import { showToast } from '@/components/inline/toast';
@@ -9,6 +9,7 @@ import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging/send';
 import { type ControlTarget, controlTargets } from '@/lib/page/control-targets';
 import { domQuiet, onDomQuiet } from '@/lib/page/dom-quiet';
+import { loadFormPanel } from '@/lib/page/load-form-panel';
 import { waitForElement } from '@/lib/page/wait-for-element';
 import { adapterFor, readPage } from '@/lib/sites/read-page';
 import type { SiteAdapter } from '@/lib/sites/types';
@@ -26,7 +27,7 @@ function signatureOf(papers: readonly DetectedPaper[]): string {
  * AbortSignal: aborting removes that run's controls, so controls never go stale or double.
  */
 export function startPageSession(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): void {
-  const panel = new FormPanel();
+  let panel: FormPanel | undefined;
   let run: AbortController | undefined;
   let signature = '';
   let hosts: HTMLElement[] = [];
@@ -44,14 +45,18 @@ export function startPageSession(ctx: ContentScriptContext, adapters: readonly S
   async function openForm(target: ControlTarget, button: HTMLButtonElement): Promise<void> {
     const thisOpen = ++lastOpen;
     try {
-      const { contextId } = await sendRequest('form/open', {
-        paper: target.paper.metadata,
-        field: target.field,
-        authorIndex: target.authorIndex,
-      });
+      const [Panel, claim] = await Promise.all([
+        loadFormPanel(),
+        sendRequest('form/open', {
+          paper: target.paper.metadata,
+          field: target.field,
+          authorIndex: target.authorIndex,
+        }),
+      ]);
       // Two quick clicks: the worker may answer them in either order, and the last click wins.
-      if (thisOpen !== lastOpen) return;
-      panel.open(`${browser.runtime.getURL('/form.html')}#ctx=${contextId}`, button);
+      if (thisOpen !== lastOpen || ctx.isInvalid) return;
+      panel ??= new Panel();
+      panel.open(`${browser.runtime.getURL('/form.html')}#ctx=${claim.contextId}`, claim, button);
     } catch (error) {
       showToast(t('inlineFormError', error instanceof Error ? error.message : String(error)));
     }
@@ -91,7 +96,7 @@ export function startPageSession(ctx: ContentScriptContext, adapters: readonly S
 
   ctx.onInvalidated(() => {
     run?.abort();
-    panel.close();
+    panel?.close();
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     // The previous paper's controls go at once; the next paper is read once it has rendered.

@@ -1,4 +1,6 @@
+import type { Browser } from 'wxt/browser';
 import { base64ToBytes } from '../base64';
+import { clearDraft, loadDraft, saveDraft } from '../drafts';
 import { hasPdfSignature } from '../pdf';
 import type { QueueDb } from '../queue/db';
 import {
@@ -12,31 +14,75 @@ import {
   retryNow,
 } from '../queue/outbox';
 import { stagePdf } from '../queue/pdf-store';
+import { toSummary } from '../queue/summary';
+import type { Correction } from '../schema/correction';
+import type { QueueSummary } from '../schema/queue';
 import { SettingsSchema } from '../schema/settings';
 import { loadSettings, saveSettings } from '../settings';
 import { testEndpoint } from '../sync/test-connection';
-import { loadFormContext, saveFormContext } from './form-contexts';
+import { claimFormContext, isClaimedFrame, saveFormContext } from './form-contexts';
+import { frameOf, isFramedForm } from './form-frames';
 import { type RequestHandlers, UserFacingError } from './router';
 
 export interface HandlerDeps {
   db: () => Promise<QueueDb>;
-  /** Something changed in the queue: deliver what is due, refresh badge and listeners. */
-  queueChanged: () => void;
+  /**
+   * Something changed in the queue: deliver what is due, refresh badge and listeners; `moved`
+   * are items that changed without a delivery (a revision's withdrawn predecessor), announced.
+   */
+  queueChanged: (moved?: QueueSummary[]) => void;
 }
 
-export function createHandlers({ db, queueChanged }: HandlerDeps): RequestHandlers {
+/** The item a revision replaces, as it is now (withdrawn if it was still waiting), for the popup. */
+async function superseded(db: QueueDb, correction: Correction): Promise<QueueSummary[]> {
+  const old = correction.supersedes ? await getItem(db, correction.supersedes) : null;
+  return old ? [toSummary(old)] : [];
+}
+
+export function createHandlers(deps: HandlerDeps): RequestHandlers {
+  return onlyClaimedFormFrames(createOpenHandlers(deps));
+}
+
+/**
+ * A form framed in a web page gets an answer only once it has claimed its context, and only in
+ * the frame that claimed it (form-frames.ts): a page that frames form.html itself, even with a
+ * context id read from the panel, gets no paper, no draft, and cannot submit.
+ */
+function onlyClaimedFormFrames(handlers: RequestHandlers): RequestHandlers {
+  const guarded = { ...handlers } as Record<
+    string,
+    (payload: unknown, sender: Browser.runtime.MessageSender) => Promise<unknown>
+  >;
+  for (const [type, handler] of Object.entries(guarded)) {
+    if (type === 'form/context') continue;
+    guarded[type] = async (payload, sender) => {
+      if (isFramedForm(sender)) {
+        const frame = frameOf(sender);
+        if (!frame || !(await isClaimedFrame(frame))) throw new UserFacingError(NOT_YOUR_FORM);
+      }
+      return handler(payload, sender);
+    };
+  }
+  return guarded as RequestHandlers;
+}
+
+const NOT_YOUR_FORM = 'This form was not opened from this page. Click the edit button on the paper page.';
+
+function createOpenHandlers({ db, queueChanged }: HandlerDeps): RequestHandlers {
   return {
-    'form/open': async ({ paper, field, authorIndex }, sender) => ({
-      contextId: await saveFormContext({ paper, field, authorIndex, tabId: sender.tab?.id, createdAt: Date.now() }),
-    }),
+    'form/open': async ({ paper, field, authorIndex }, sender) =>
+      saveFormContext({ paper, field, authorIndex, tabId: sender.tab?.id, createdAt: Date.now() }),
     'site/status': async ({ site }) => ({ disabled: (await loadSettings()).disabledSites.includes(site) }),
-    'form/context': async ({ contextId }, sender) => {
-      const context = await loadFormContext(contextId);
-      if (!context) throw new UserFacingError('This form has expired. Close it and click the edit button again.');
-      // A context belongs to the tab whose page handed over the paper: a page that learns the id
-      // from the panel's address cannot open that form anywhere else.
-      if (context.tabId !== undefined && sender.tab?.id !== context.tabId)
-        throw new UserFacingError('This form belongs to another tab. Click the edit button on the paper page.');
+    'form/context': async ({ contextId, claim }, sender) => {
+      const frame = frameOf(sender);
+      // Only the panel's own frame received the claim from the content script (form-frames.ts).
+      const claimed = frame
+        ? await claimFormContext(contextId, claim, frame)
+        : { ok: false as const, reason: 'not-yours' as const };
+      if (!claimed.ok && claimed.reason === 'expired')
+        throw new UserFacingError('This form has expired. Close it and click the edit button again.');
+      if (!claimed.ok) throw new UserFacingError(NOT_YOUR_FORM);
+      const { context } = claimed;
       const { submitter } = await loadSettings();
       return { paper: context.paper, field: context.field, authorIndex: context.authorIndex, submitter };
     },
@@ -49,8 +95,9 @@ export function createHandlers({ db, queueChanged }: HandlerDeps): RequestHandle
       return { size: blob.size };
     },
     'correction/submit': async ({ correction }) => {
-      const item = await enqueue(await db(), correction);
-      queueChanged();
+      const database = await db();
+      const item = await enqueue(database, correction);
+      queueChanged(await superseded(database, correction));
       return item;
     },
     'queue/list': async ({ limit }) => listSummaries(await db(), { limit }),
@@ -66,11 +113,21 @@ export function createHandlers({ db, queueChanged }: HandlerDeps): RequestHandle
       return item;
     },
     'queue/resubmit': async ({ correction }) => {
-      const item = await resubmit(await db(), correction);
-      queueChanged();
+      const database = await db();
+      const item = await resubmit(database, correction);
+      queueChanged(await superseded(database, correction));
       return item;
     },
     'queue/export': async () => ({ exportedAt: new Date().toISOString(), items: await exportAll(await db()) }),
+    'draft/load': async ({ key }) => loadDraft(key),
+    'draft/save': async ({ key, draft }) => {
+      await saveDraft(key, draft);
+      return null;
+    },
+    'draft/clear': async ({ key }) => {
+      await clearDraft(key);
+      return null;
+    },
     'settings/get': async () => loadSettings(),
     'settings/save': async ({ settings }) => {
       const parsed = SettingsSchema.parse(settings);

@@ -3,8 +3,11 @@ import { openQueueDb } from '../queue/db';
 import { releaseAbandonedSends } from '../queue/delivery-state';
 import { getCounts } from '../queue/outbox';
 import { sweepOrphanPdfs } from '../queue/pdf-store';
+import type { SettingsChanged } from '../schema/messages';
+import { onSettingsSaved } from '../settings';
 import { createDeliveryScheduler } from '../sync/scheduler';
 import { createHandlers } from './handlers';
+import { privateDb } from './private-store';
 import { createQueueAnnouncer } from './queue-announcer';
 import { createRouter } from './router';
 import { createSettingsCache } from './settings-cache';
@@ -59,7 +62,7 @@ export function startBackground(): void {
   }
 
   function deliver(): void {
-    // Storage's change event may arrive after the message that triggered this run: read afresh.
+    // Read afresh on every run: cheap next to a delivery, and always the settings as saved.
     settings.invalidate();
     scheduler.kick();
     void scheduler
@@ -68,14 +71,23 @@ export function startBackground(): void {
       .catch(() => undefined);
   }
 
-  // Settings (the token, the user's email) and drafts are in storage.local: where the browser
-  // allows it (Chromium), only extension pages and the worker may read it, never content scripts.
+  // Settings (the token, the user's email) and drafts are in the private IndexedDB, where no
+  // content script reaches; what an older version left in storage.local moves there now (and on
+  // the first read, if that comes first). storage.local is still locked where the browser can, in
+  // case anything secret is ever written there again.
   void restrictLocalStorage();
+  void privateDb().catch((error) => console.error('[erratum] settings could not be migrated', error));
+  onSettingsSaved(() => {
+    // Open options pages show the new settings; the message carries none of them.
+    const changed: SettingsChanged = { type: 'settings/changed' };
+    void browser.runtime.sendMessage(changed).catch(() => undefined);
+  });
 
   const route = createRouter(
     createHandlers({
       db,
-      queueChanged: () => {
+      queueChanged: (moved = []) => {
+        for (const item of moved) announcer.itemChanged(item);
         announcer.countsChanged();
         deliver();
       },

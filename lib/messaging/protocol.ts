@@ -1,6 +1,7 @@
 // The typed map of every cross-context request and its answer. Types only: the content script
 // imports this file, and zod must stay out of its bundle (schemas: lib/schema/messages.ts).
 import type { z } from 'zod';
+import type { FormDraft } from '../drafts';
 import type { Correction } from '../schema/correction';
 import type { RequestSchemas } from '../schema/messages';
 import type { PaperMetadata } from '../schema/paper';
@@ -24,7 +25,8 @@ export interface EndpointTestResult {
 }
 
 export interface ResponseMap {
-  'form/open': { contextId: string };
+  /** The claim goes only to the form frame the content script creates (form-frames.ts). */
+  'form/open': { contextId: string; claim: string };
   'site/status': { disabled: boolean };
   'form/context': FormContext;
   'pdf/stage': { size: number };
@@ -35,6 +37,9 @@ export interface ResponseMap {
   'queue/discard': QueueSummary;
   'queue/resubmit': QueueSummary;
   'queue/export': { exportedAt: string; items: QueueItem[] };
+  'draft/load': FormDraft | null;
+  'draft/save': null;
+  'draft/clear': null;
   'settings/get': Settings;
   'settings/save': Settings;
   'endpoint/test': EndpointTestResult;

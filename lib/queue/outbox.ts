@@ -7,6 +7,8 @@ import type { QueueCounts, QueueItem, QueueSummary } from '../schema/queue';
 import { checkAttachment } from './attachment';
 import { type QueueDb, statusRange } from './db';
 import { QueueError } from './errors';
+import { withdrawSuperseded } from './revision';
+import { sameCorrection } from './same-correction';
 import { countByStatus, toSummary } from './summary';
 import { updateItem, writeTransaction } from './transaction';
 
@@ -15,14 +17,23 @@ const RETRYABLE: readonly QueueStatus[] = ['retrying', 'needs-attention'];
 
 /**
  * Stores a new correction as `queued`, due now. Its PDF, if it has one, must already be staged
- * (see pdf-store.ts). Queuing the same id twice (a double click, a resent message) returns the
- * item already stored and writes nothing.
+ * (see pdf-store.ts), or kept from the revision it supersedes. Queuing the same correction twice
+ * (a double click, a resent message, a second Send of the same draft) returns the item already
+ * stored and writes nothing; the same id with other content is refused, never overwritten. A
+ * revision (`supersedes`) withdraws the one it replaces if that one is still waiting.
+ * The transaction is `strict` (writeTransaction's default): it resolves only once the browser has
+ * flushed it to disk, so the form's "queued" survives a killed browser or a power cut; Chromium's
+ * default, `relaxed`, may resolve while the write is still in an OS cache.
  */
 export async function enqueue(db: QueueDb, correction: Correction, now = Date.now()): Promise<QueueSummary> {
   const stored = await writeTransaction(db, ['corrections', 'pdfs'], async (tx) => {
     const corrections = tx.objectStore('corrections');
     const existing = await corrections.get(correction.id);
-    if (existing) return existing;
+    if (existing) {
+      if (sameCorrection(existing.correction, correction)) return existing;
+      throw new QueueError(ID_TAKEN_MESSAGE);
+    }
+    await withdrawSuperseded(tx, correction, now);
     await checkAttachment(tx, correction);
     const item: QueueItem = {
       id: correction.id,
@@ -39,6 +50,9 @@ export async function enqueue(db: QueueDb, correction: Correction, now = Date.no
   });
   return toSummary(stored);
 }
+
+const ID_TAKEN_MESSAGE =
+  'An earlier Send of this form queued a different version of this correction; change the form and send again to queue your changes as a new revision.';
 
 export interface QueueListing {
   /** Newest first, at most `limit`. */
@@ -85,36 +99,14 @@ export async function discard(db: QueueDb, id: string, now = Date.now()): Promis
 }
 
 /**
- * Replaces the correction of an item that needs attention (or is waiting to retry) with the
- * user's edited version, same id, and queues it now. Its PDF follows the new version: checked
- * against the staged file when it has one, deleted when it has none.
+ * Queues the user's edit of a correction ("Fix and resend" in the popup) as a new revision: a new
+ * id, `supersedes` naming the edited one (see revision.ts). Idempotent like enqueue.
  */
-export async function resubmit(db: QueueDb, correction: Correction, now = Date.now()): Promise<QueueSummary> {
-  const stored = await writeTransaction(db, ['corrections', 'pdfs'], async (tx) => {
-    const corrections = tx.objectStore('corrections');
-    const current = await corrections.get(correction.id);
-    if (!current) throw new QueueError('This correction is no longer in the outbox.');
-    if (!RETRYABLE.includes(current.status))
-      throw new QueueError(
-        current.status === 'sent' || current.status === 'discarded'
-          ? `This correction was already ${current.status}; it can no longer be changed.`
-          : 'This correction is on its way; it can no longer be changed.',
-      );
-    await checkAttachment(tx, correction);
-    const item: QueueItem = {
-      ...current,
-      correction,
-      status: 'queued',
-      nextAttemptAt: now,
-      hasPdf: correction.pdf !== undefined,
-      lastError: undefined,
-      leaseUntil: undefined,
-      updatedAt: now,
-    };
-    await corrections.put(item);
-    return item;
-  });
-  return toSummary(stored);
+export async function resubmit(db: QueueDb, revision: Correction, now = Date.now()): Promise<QueueSummary> {
+  if (!revision.supersedes) throw new QueueError('An edited correction must name the one it replaces.');
+  if (!(await db.get('corrections', revision.supersedes)))
+    throw new QueueError('The correction you edited is no longer in the outbox.');
+  return enqueue(db, revision, now);
 }
 
 /** Puts `items` back in the queue, due now; their last error is history once they are queued. */

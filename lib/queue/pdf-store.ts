@@ -17,7 +17,8 @@ export { sha256Hex };
 
 /**
  * Stores `blob` under the correction id it will travel with, replacing a PDF staged earlier for a
- * correction not yet queued (or being edited). The hash is checked here, before the transaction:
+ * correction not yet queued (or being edited); the file a queued correction already has is
+ * accepted again and changes nothing. The hash is checked here, before the transaction:
  * the endpoint receives it with the correction and may verify the bytes against it.
  */
 export async function stagePdf(db: QueueDb, id: string, blob: Blob, sha256: string, now = Date.now()): Promise<void> {
@@ -29,6 +30,9 @@ export async function stagePdf(db: QueueDb, id: string, blob: Blob, sha256: stri
     throw new QueueError('The PDF changed while it was being read; attach it again.');
   await writeTransaction(db, ['corrections', 'pdfs'], async (tx) => {
     const item = await tx.objectStore('corrections').get(id);
+    // The form stages again when it sends the same correction again (its first hand-over may have
+    // gone through unanswered): the same file for a queued correction is nothing to do.
+    if (item && item.correction.pdf?.sha256 === actual && !EDITABLE_STATUSES.includes(item.status)) return;
     if (item && !EDITABLE_STATUSES.includes(item.status))
       throw new QueueError('This correction is already in the outbox; its PDF can no longer be replaced.');
     const staged: StagedPdf = { blob, size: blob.size, sha256: actual, stagedAt: now };

@@ -101,6 +101,11 @@ export const PaperIdentifiersSchema = z.object({
 export const CorrectionSchema = z
   .object({
     id: CorrectionIdSchema,
+    /**
+     * The id of the revision this one replaces (protocol 1.1). An edit after sending is a new
+     * correction with its own id, so an endpoint that stored the first never sees a key reused.
+     */
+    supersedes: CorrectionIdSchema.optional(),
     createdAt: z.iso.datetime(),
     pageUrl: HttpUrlSchema,
     paper: PaperIdentifiersSchema,
@@ -117,6 +122,8 @@ export const CorrectionSchema = z
     declaration: z.literal(true, 'The author declaration must be accepted'),
   })
   .superRefine((correction, ctx) => {
+    if (correction.supersedes === correction.id)
+      ctx.addIssue({ code: 'custom', path: ['supersedes'], message: 'A revision cannot supersede itself' });
     if (correction.changes.length === 0 && correction.authorChanges.length === 0)
       ctx.addIssue({
         code: 'custom',

@@ -1,9 +1,14 @@
+import { FormDraftSchema } from '../drafts';
 import { CorrectionIdSchema, CorrectionSchema } from './correction';
 import { CONTROL_FIELDS, MAX_PDF_BYTES } from './fields';
 import { PaperMetadataSchema } from './paper';
 import { QueueCountsSchema, QueueSummarySchema } from './queue';
 import { SettingsSchema } from './settings';
 import { z } from './zod';
+
+const FormClaimIdSchema = z.string().regex(/^[0-9a-f-]{36}$/);
+
+const DraftKeySchema = z.string().min(1).max(1000);
 
 /**
  * Every request a context sends to the background, by type. The background parses each with
@@ -18,8 +23,11 @@ export const RequestSchemas = {
   }),
   /** Content script: are controls switched off for this site? (It cannot read settings itself.) */
   'site/status': z.object({ site: z.string().max(100) }),
-  /** Form page: what to show for the context id in its URL. */
-  'form/context': z.object({ contextId: z.string().regex(/^[0-9a-f-]{36}$/) }),
+  /**
+   * Form page: what to show for the context id in its URL, with the claim the content script
+   * handed to this frame alone (lib/background/form-frames.ts).
+   */
+  'form/context': z.object({ contextId: z.string().regex(/^[0-9a-f-]{36}$/), claim: FormClaimIdSchema }),
   /**
    * Form page: keep a corrected PDF for the correction about to be submitted. The bytes travel
    * in the message: the framed form's own IndexedDB is partitioned by the page it sits in, so
@@ -42,6 +50,10 @@ export const RequestSchemas = {
   /** Replace a needs-attention item's correction after the user edited it, and send again. */
   'queue/resubmit': z.object({ correction: CorrectionSchema }),
   'queue/export': z.object({}),
+  /** Form page: the draft kept for a paper (by paperKey), out of every content script's reach. */
+  'draft/load': z.object({ key: DraftKeySchema }),
+  'draft/save': z.object({ key: DraftKeySchema, draft: FormDraftSchema }),
+  'draft/clear': z.object({ key: DraftKeySchema }),
   'settings/get': z.object({}),
   'settings/save': z.object({ settings: SettingsSchema }),
   'endpoint/test': z.object({ endpointUrl: z.string().max(2000), token: z.string().max(4000) }),
@@ -62,6 +74,9 @@ export const MESSAGE_SENDERS: Record<RequestType, readonly ('content' | 'extensi
   'queue/discard': ['extension'],
   'queue/resubmit': ['extension'],
   'queue/export': ['extension'],
+  'draft/load': ['extension'],
+  'draft/save': ['extension'],
+  'draft/clear': ['extension'],
   'settings/get': ['extension'],
   'settings/save': ['extension'],
   'endpoint/test': ['extension'],
@@ -80,3 +95,22 @@ export const QueueChangedSchema = z.object({
   items: z.array(QueueSummarySchema).max(MAX_CHANGED_ITEMS),
 });
 export type QueueChanged = z.infer<typeof QueueChangedSchema>;
+
+/**
+ * Broadcast from the background to extension pages after the settings were saved. It carries no
+ * setting (the token stays out of every broadcast): a page that shows them asks settings/get.
+ */
+export const SettingsChangedSchema = z.object({ type: z.literal('settings/changed') });
+export type SettingsChanged = z.infer<typeof SettingsChangedSchema>;
+
+/**
+ * From the content script to the form frame it created (postMessage to that frame only, for the
+ * extension's origin): the claim that binds the frame to its context. The form frame first posts
+ * `{ type: 'erratum/ready' }` to its parent, so the claim is never sent before it can be heard.
+ */
+export const FormClaimMessageSchema = z.object({
+  type: z.literal('erratum/claim'),
+  contextId: z.string().regex(/^[0-9a-f-]{36}$/),
+  claim: FormClaimIdSchema,
+});
+export type FormClaimMessage = z.infer<typeof FormClaimMessageSchema>;

@@ -5,6 +5,7 @@ import type { QueueItem } from '../schema/queue';
 import type { Settings } from '../schema/settings';
 import { type Classification, classifyResponse } from './classify';
 import { endpointAddressProblem } from './endpoint-address';
+import { multipartBody } from './multipart';
 import { type FetchLike, postToEndpoint } from './post';
 import { idempotencyKeyHeader, PROTOCOL_HEADER, PROTOCOL_VERSION } from './protocol-headers';
 
@@ -26,6 +27,15 @@ export function longestAttemptMs(baseMs: number): number {
   return attemptTimeoutMs(baseMs, MAX_PDF_BYTES);
 }
 
+/** The staged PDF's bytes, or null when the browser can no longer read them (storage cleared). */
+async function readPdf(pdf: Blob): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await pdf.arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
 export interface DeliverOptions {
   fetch: FetchLike;
   /** Base time for the attempt; the PDF's upload allowance is added. */
@@ -36,8 +46,8 @@ export interface DeliverOptions {
 /**
  * Sends `item`'s correction to `settings.endpointUrl` once. The scheduler passes the settings it
  * claimed the item with, so the endpoint is the item's `sendingTo` and the token is the one meant
- * for it. JSON without a PDF; multipart/form-data with one (parts `correction` and `pdf`, the
- * Blob streamed as it is, never base64). `Idempotency-Key` is the
+ * for it. JSON without a PDF; multipart/form-data with one (parts `correction`, typed
+ * application/json, and `pdf`, application/pdf with `filename` and `filename*`; bytes, never base64). `Idempotency-Key` is the
  * correction id, quoted (an sf-string), on every attempt, so the server can recognise a retry of
  * something it already stored.
  */
@@ -62,12 +72,12 @@ export async function deliverOne(
   const json = JSON.stringify(item.correction);
   let body: BodyInit = json;
   if (pdf && item.correction.pdf) {
-    const form = new FormData();
-    form.append('correction', json);
-    // The stored Blob may carry no type (some file pickers give none); the protocol says PDF.
-    const file = pdf.type === 'application/pdf' ? pdf : new Blob([pdf], { type: 'application/pdf' });
-    form.append('pdf', file, item.correction.pdf.name);
-    body = form; // fetch sets multipart/form-data with its boundary
+    // Read whole before the request is made (at most 10 MB): see multipart.ts for why.
+    const bytes = await readPdf(pdf);
+    if (!bytes) return { outcome: 'rejected', problem: { kind: 'storage', message: MISSING_PDF_MESSAGE } };
+    const multipart = multipartBody(json, bytes, item.correction.pdf.name);
+    headers['Content-Type'] = multipart.contentType;
+    body = multipart.body;
   } else {
     headers['Content-Type'] = 'application/json';
   }

@@ -4,11 +4,13 @@ import { discardBody, RequestProblem, readSubmission, type Submission } from './
 import { credentialsProblem } from './credentials';
 import type { ArrivalFault, FaultControl } from './faults';
 import { send, sendJson } from './responses';
+import { statusUrl } from './status';
 import type { CorrectionStore, StoredAnswer } from './store';
 import { checkCorrection, pdfProblem } from './submission';
 
 // POST /corrections: the protocol in docs/endpoint.md, in the order a request meets it:
-// faults, credentials, connection test, body, schema, Idempotency-Key, PDF, idempotency, store.
+// faults, credentials, connection test, body, schema, Idempotency-Key, PDF, then the store, which
+// decides in one transaction whether the key is new, stored before, or in flight (store.ts).
 
 export const IN_FLIGHT_ERROR = 'An attempt with this Idempotency-Key is still being processed: try again shortly';
 export const REUSED_KEY_ERROR = 'Idempotency-Key reused with a different correction';
@@ -50,6 +52,25 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/**
+ * The holdThenFailNext fault as a store hook. It acts inside the store's transaction, with the
+ * correction written and its key's lock held, so a retry meanwhile is answered as in flight by
+ * the store itself, here or in another process; then the transaction rolls back, as a store
+ * failing late would. Taken only by a new correction (a replay never reaches the hook).
+ */
+function heldThenFailed(faults: FaultControl) {
+  let injected: { holdMs: number; status: number } | null = null;
+  return {
+    async beforeCommit(): Promise<boolean> {
+      injected = faults.holdThenFail();
+      if (!injected) return true;
+      await pause(injected.holdMs);
+      return false;
+    },
+    injected: () => injected,
+  };
+}
+
 async function receiveCorrection(req: IncomingMessage, ctx: DeliveryContext): Promise<Outcome> {
   let submission: Submission;
   try {
@@ -61,32 +82,44 @@ async function receiveCorrection(req: IncomingMessage, ctx: DeliveryContext): Pr
   }
   const verdict = checkCorrection(submission.correctionText, header(req, 'idempotency-key'));
   if (!verdict.ok) return refuse(422, verdict.error);
-  const { correction, received, fingerprint } = verdict.value;
+  const { correction, received, fingerprint, supersedes } = verdict.value;
   const pdfError = pdfProblem(correction, submission.pdf);
   if (pdfError) return refuse(422, pdfError);
 
   // Protocol 1.1: a retry racing an attempt still being processed is told to come back (409,
   // Retry-After) rather than waiting on it: the first attempt may yet fail.
-  if (ctx.store.isInFlight(correction.id)) {
-    ctx.counters.duplicates += 1;
-    return refuse(409, IN_FLIGHT_ERROR, { 'Retry-After': '1' });
+  const answer: StoredAnswer = {
+    status: 201,
+    body: {
+      id: correction.id,
+      url: `${ctx.baseUrl}/corrections/${correction.id}`,
+      status: statusUrl(ctx.baseUrl, correction.id),
+    },
+  };
+  const pdf = submission.pdf && correction.pdf && { ...submission.pdf, sha256: correction.pdf.sha256 };
+  const fault = heldThenFailed(ctx.faults);
+  const record = { id: correction.id, received, fingerprint, supersedes, pdf, answer };
+  const outcome = await ctx.store.receive(record, { beforeCommit: fault.beforeCommit });
+  const injected = fault.injected();
+  if (outcome.kind === 'rolled-back' && injected) {
+    ctx.counters.faulted += 1;
+    return refuse(injected.status, `Injected fault: held ${injected.holdMs} ms, then ${injected.status}`);
   }
-  return ctx.store.withKey(correction.id, async (): Promise<Outcome> => {
-    const earlier = await ctx.store.lookup(correction.id);
-    if (earlier) {
-      ctx.counters.duplicates += 1;
-      if (earlier.fingerprint !== fingerprint) return refuse(422, REUSED_KEY_ERROR);
-      return { kind: 'answer', status: earlier.answer.status, body: earlier.answer.body };
-    }
-    const answer: StoredAnswer = {
-      status: 201,
-      body: { id: correction.id, url: `${ctx.baseUrl}/corrections/${correction.id}` },
-    };
-    await ctx.store.save({ id: correction.id, received, fingerprint, pdf: submission.pdf?.bytes, answer });
-    ctx.counters.accepted += 1;
-    if (ctx.faults.dropAfterStore()) return { kind: 'drop' };
-    return { kind: 'answer', status: answer.status, body: answer.body };
-  });
+  if (outcome.kind !== 'stored') ctx.counters.duplicates += 1;
+  switch (outcome.kind) {
+    case 'rolled-back':
+      throw new Error('The store rolled back a correction with no fault asking it to');
+    case 'in-flight':
+      return refuse(409, IN_FLIGHT_ERROR, { 'Retry-After': '1' });
+    case 'key-reused':
+      return refuse(422, REUSED_KEY_ERROR);
+    case 'replayed':
+      return { kind: 'answer', status: outcome.answer.status, body: outcome.answer.body };
+    case 'stored':
+      ctx.counters.accepted += 1;
+      if (ctx.faults.dropAfterStore()) return { kind: 'drop' };
+      return { kind: 'answer', status: outcome.answer.status, body: outcome.answer.body };
+  }
 }
 
 async function decide(req: IncomingMessage, ctx: DeliveryContext): Promise<Outcome> {

@@ -30,6 +30,18 @@ export const FaultSettingsSchema = z.strictObject({
    * never learns it was accepted, and its retry must not create a second record.
    */
   dropAfterStoreNext: z.number().int().min(0).optional(),
+  /**
+   * Hold the next `count` new corrections open for `holdMs` while their key counts as in flight
+   * (a retry meanwhile gets 409), then answer `status` without storing them: a slow first attempt
+   * that fails after its retry was told to wait.
+   */
+  holdThenFailNext: z
+    .strictObject({
+      count: z.number().int().min(0),
+      holdMs: z.number().int().min(0).max(600_000),
+      status: z.number().int().min(400).max(599),
+    })
+    .optional(),
   /** Each request fails with probability p, as a 503 or a dropped connection (even odds). */
   random: z
     .strictObject({
@@ -103,6 +115,14 @@ export class FaultControl {
       if (fails) return drops ? { kind: 'drop' } : { kind: 'fail', status: 503, retryAfter: random.retryAfter };
     }
     return { kind: 'none' };
+  }
+
+  /** Called as a new correction is about to be stored: whether to hold it and fail instead. */
+  holdThenFail(): { holdMs: number; status: number } | null {
+    const held = this.#settings.holdThenFailNext;
+    if (!held || held.count <= 0) return null;
+    this.#settings.holdThenFailNext = { ...held, count: held.count - 1 };
+    return { holdMs: held.holdMs, status: held.status };
   }
 
   /** Called once a new correction is stored: true = lose the answer by dropping the connection. */

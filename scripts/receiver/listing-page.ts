@@ -28,12 +28,19 @@ function row(record: StoredCorrection): string {
       ]
     : ['<span class="muted">(stored JSON no longer matches the schema)</span>', '', ''];
   const pdf = record.hasPdf ? `<a href="/corrections/${id}/paper.pdf">paper.pdf</a>` : '';
-  return `<tr>
+  const replaced = record.supersededBy
+    ? `<br><span class="muted">replaced by <code>${escapeHtml(record.supersededBy)}</code></span>`
+    : '';
+  const replaces = record.supersedes
+    ? `<br><span class="muted">replaces <code>${escapeHtml(record.supersedes)}</code></span>`
+    : '';
+  return `<tr${record.current ? '' : ' class="replaced"'}>
   <td><time>${escapeHtml(record.receivedAt)}</time></td>
   <td><a href="/corrections/${id}"><code>${id}</code></a></td>
   <td>${cells[0]}</td>
   <td>${cells[1]}</td>
   <td>${cells[2]}</td>
+  <td>${escapeHtml(record.state)}${replaces}${replaced}</td>
   <td>${pdf}</td>
 </tr>`;
 }
@@ -44,7 +51,7 @@ export function renderListingPage(records: StoredCorrection[]): string {
     records.length === 0
       ? '<p>No corrections yet. Point Erratum at this endpoint and send one.</p>'
       : `<table>
-<thead><tr><th>Received</th><th>Id</th><th>Title</th><th>Submitter</th><th>Fields changed</th><th>PDF</th></tr></thead>
+<thead><tr><th>Received</th><th>Id</th><th>Title</th><th>Submitter</th><th>Fields changed</th><th>State</th><th>PDF</th></tr></thead>
 <tbody>
 ${records.map(row).join('\n')}
 </tbody>
@@ -60,6 +67,7 @@ ${records.map(row).join('\n')}
   th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid #ddd; }
   td { overflow-wrap: anywhere; }
   .muted { color: #666; }
+  tr.replaced td { color: #666; }
 </style>
 </head>
 <body>

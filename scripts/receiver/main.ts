@@ -1,5 +1,6 @@
 // `npm run receiver -- [--port 8787] [--host 127.0.0.1] [--data .data/receiver] [--token <t>] [--quiet]`
-// The reference endpoint on its own; docs/endpoint.md describes what it implements.
+// The reference endpoint on its own; docs/endpoint.md describes what it implements. It stores in
+// an embedded PostgreSQL (PGlite) under --data, or in the PostgreSQL server named by DATABASE_URL.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startReceiver } from './server';
@@ -24,6 +25,7 @@ const receiver = await startReceiver({
   port,
   host: values.host,
   dataDir: resolve(values.data),
+  databaseUrl: process.env.DATABASE_URL || undefined,
   token: values.token,
   log: !values.quiet,
 });
@@ -32,7 +34,7 @@ console.log(
   [
     `Endpoint (set it in Erratum's options): ${receiver.endpoint}`,
     `What arrived:                           ${receiver.url}`,
-    `Stored in:                              ${resolve(values.data)}`,
+    `Stored in:                              ${receiver.database === 'postgres' ? 'the PostgreSQL server in DATABASE_URL' : `${resolve(values.data)} (embedded PostgreSQL)`}`,
     values.token
       ? 'Deliveries need the token given with --token.'
       : 'No token required (start with --token to need one).',

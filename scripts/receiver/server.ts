@@ -1,10 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ReviewState } from '../../lib/schema/status';
 import { isLoopbackRequest } from './credentials';
+import { openDatabase } from './db/open';
 import { type DeliveryContext, type DeliveryCounters, handleDelivery } from './deliveries';
 import { FaultControl, FaultSettingsSchema } from './faults';
+import { adoptLegacyFiles } from './legacy-files';
 import { renderListingPage } from './listing-page';
 import { send, sendError, sendJson } from './responses';
+import { handleStatus, STATUS_PATH } from './status';
 import { CorrectionStore, type StoredCorrection } from './store';
 import { describeIssues } from './submission';
 
@@ -17,8 +21,13 @@ export interface ReceiverOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Where corrections are stored: <dataDir>/<id>/correction.json and paper.pdf. */
+  /** The data folder: the embedded database (PGlite) keeps its files in <dataDir>/pglite. */
   dataDir: string;
+  /**
+   * A PostgreSQL server to store in instead (postgresql://user:password@host:port/db); main.ts
+   * takes it from DATABASE_URL. Several receivers may share one database.
+   */
+  databaseUrl?: string;
   /** When set, deliveries need `Authorization: Bearer <token>`. */
   token?: string;
   /** One line per request on stdout. */
@@ -26,7 +35,7 @@ export interface ReceiverOptions {
 }
 
 export interface ReceiverStats extends DeliveryCounters {
-  /** Corrections on disk, including those from earlier runs on the same dataDir. */
+  /** Corrections in the database, including earlier runs' (not other processes' since this one started). */
   stored: number;
 }
 
@@ -38,6 +47,12 @@ export interface Receiver {
   faults: FaultControl;
   stats(): ReceiverStats;
   records(): Promise<StoredCorrection[]>;
+  /** The PDF stored with a correction, or null. */
+  pdf(id: string): Promise<Uint8Array | null>;
+  /** Changes a correction's review state, as a curator would; false when there is no such correction. */
+  review(id: string, change: { state: ReviewState; note?: string | null; actor: string }): Promise<boolean>;
+  /** Which database it stores in. */
+  database: 'pglite' | 'postgres';
   close(): Promise<void>;
 }
 
@@ -102,6 +117,9 @@ async function route(req: IncomingMessage, res: ServerResponse, routes: Routes):
   if (path === ENDPOINT_PATH && req.method === 'OPTIONS')
     // No Access-Control-Allow-Origin: the extension needs no CORS grant, and web pages get none.
     return send(res, 204, null, '', { Allow: ENDPOINT_METHODS });
+  // The reader's status address answers wherever the reader is, with the delivery token.
+  const status = STATUS_PATH.exec(path);
+  if (status) return handleStatus(req, res, status[1]!, routes.ctx.store, routes.ctx.token);
   // Test controls and the views of stored data (submitters' emails) answer only this machine.
   if (!isLoopbackRequest(req)) return sendError(res, 403, 'Only available from this machine');
   if (path === '/__faults') return handleFaults(req, res, routes);
@@ -120,7 +138,11 @@ function urlHost(host: string): string {
 
 export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
   const host = options.host ?? '127.0.0.1';
-  const store = await CorrectionStore.open(options.dataDir);
+  const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const store = await CorrectionStore.open(db);
+  const adopted = await adoptLegacyFiles(options.dataDir, store);
+  if (adopted > 0 && options.log)
+    console.log(`Brought ${adopted} corrections from the old file store into the database`);
   const faults = new FaultControl();
   const counters: DeliveryCounters = {
     requests: 0,
@@ -147,10 +169,15 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   ctx.baseUrl = `http://${urlHost(host)}:${port}`;
   let closing: Promise<void> | undefined;
@@ -161,11 +188,14 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     faults,
     stats,
     records: () => store.list(),
+    pdf: (id) => store.pdf(id),
+    review: (id, change) => store.review(id, change),
+    database: db.kind,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      });
+      }).finally(() => store.close());
       return closing;
     },
   };

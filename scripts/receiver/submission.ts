@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
-import { type Correction, CorrectionSchema } from '../../lib/schema/correction';
+import { z } from 'zod';
+import { type Correction, CorrectionIdSchema, CorrectionSchema } from '../../lib/schema/correction';
 import { MAX_PDF_BYTES } from '../../lib/schema/fields';
 import type { UploadedPdf } from './body';
 
@@ -11,7 +11,15 @@ export interface AcceptedCorrection {
   received: unknown;
   /** Same fingerprint = same correction, whatever the key order or whitespace of the JSON. */
   fingerprint: string;
+  /** The id of the revision this correction replaces. */
+  supersedes?: string;
 }
+
+/**
+ * `supersedes` as the receiver reads it: the id of the revision replaced, in the id's form.
+ * Read from the body itself so it works whether or not CorrectionSchema has the field yet.
+ */
+const RevisionLinkSchema = z.object({ supersedes: CorrectionIdSchema.optional() });
 
 export type CorrectionVerdict = { ok: true; value: AcceptedCorrection } | { ok: false; error: string };
 
@@ -63,6 +71,10 @@ export function checkCorrection(text: string, idempotencyKeyHeader: string | und
   const parsed = CorrectionSchema.safeParse(received);
   if (!parsed.success) return { ok: false, error: `The correction is not valid: ${describeIssues(parsed.error)}` };
   const correction = parsed.data;
+  const link = RevisionLinkSchema.safeParse(received);
+  if (!link.success) return { ok: false, error: `The correction is not valid: ${describeIssues(link.error)}` };
+  const { supersedes } = link.data;
+  if (supersedes === correction.id) return { ok: false, error: 'supersedes: A revision cannot supersede itself' };
   if (!idempotencyKey)
     return { ok: false, error: 'The Idempotency-Key header is missing: send the correction id in it' };
   if (idempotencyKey !== correction.id)
@@ -71,7 +83,7 @@ export function checkCorrection(text: string, idempotencyKeyHeader: string | und
       error: `The Idempotency-Key (${idempotencyKey.slice(0, 100)}) must equal the correction id (${correction.id})`,
     };
   const fingerprint = createHash('sha256').update(canonicalJson(received)).digest('hex');
-  return { ok: true, value: { correction, received, fingerprint } };
+  return { ok: true, value: { correction, received, fingerprint, supersedes } };
 }
 
 const PDF_SIGNATURE = new TextEncoder().encode('%PDF-');

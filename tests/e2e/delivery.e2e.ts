@@ -3,11 +3,13 @@
 // and the endpoint's own truth: one stored record per correction.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { QueueItem } from '../../lib/schema/queue';
 import {
   configureEndpoint,
   type ExtensionBrowser,
   eventually,
   launchExtension,
+  queueItems,
   stopServiceWorker,
   wakeServiceWorker,
 } from './harness';
@@ -60,6 +62,14 @@ describe('queue and delivery: nothing submitted is lost, nothing is delivered tw
     await endpoint.start();
     await configureEndpoint(browser, { endpointUrl: endpoint.endpoint });
     return endpoint;
+  }
+
+  /** The outbox item that supersedes `id` (a "Fix and resend"). */
+  async function revisionOf(id: string) {
+    const items = (await queueItems(browser)) as unknown as QueueItem[];
+    const revision = items.find((item) => item.correction.supersedes === id);
+    if (!revision) throw new Error(`No revision of ${id} in the outbox`);
+    return revision;
   }
 
   async function expectStoredOnce(ids: string[]) {
@@ -281,10 +291,48 @@ describe('queue and delivery: nothing submitted is lost, nothing is delivered tw
     await form.getByRole('button', { name: 'Review correction' }).click();
     await form.getByRole('button', { name: 'Send correction' }).click();
     await form.getByText('Sent: the server has received your correction.').waitFor({ timeout: DELIVERY_TIMEOUT_MS });
-    await waitForStatus(row, 'Sent');
+    // The edit is a new revision: the refused one is withdrawn, the new one sent.
+    await waitForStatus(row.filter({ has: popup.locator('.queue-badge', { hasText: /^Sent$/ }) }), 'Sent');
+    await waitForStatus(row.filter({ has: popup.locator('.queue-badge', { hasText: /^Discarded$/ }) }), 'Discarded');
 
-    const [record] = await expectStoredOnce([correction.id]);
-    expect(record?.correction.changes).toEqual([{ field: 'title', from: 'Refused Paper', to: 'Refused Paper, Fixed' }]);
+    const revision = await revisionOf(correction.id);
+    const [record] = await expectStoredOnce([revision.id]);
+    expect(record?.correction).toMatchObject({
+      supersedes: correction.id,
+      changes: [{ field: 'title', from: 'Refused Paper', to: 'Refused Paper, Fixed' }],
+    });
     expect(receiver.stats()).toMatchObject({ requests: 2, faulted: 1, accepted: 1 });
+  });
+
+  it('stored but its answer lost, refused on the retry, then fixed: the edit arrives and the endpoint keeps both', async () => {
+    const { receiver } = await startEndpoint();
+    receiver.faults.set({ dropAfterStoreNext: 1 });
+    const correction = correctionTitled('Edited After Lost Answer');
+    const popup: Page = await openExtensionPage(browser);
+
+    await submitCorrections(popup, [correction]);
+    const row = queueRow(popup, 'Edited After Lost Answer');
+    await waitForStatus(row, 'Retrying');
+    // The endpoint has it; the client does not know. The retry is refused (say a curator's rule
+    // changed), and the reader fixes the correction from the popup.
+    receiver.faults.set({ failNext: { count: 1, status: 422, body: { error: 'Add a comment for the curators' } } });
+    await waitForStatus(row, 'Needs attention', DELIVERY_TIMEOUT_MS);
+
+    const [form] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      row.getByRole('button', { name: 'Fix and resend' }).click(),
+    ]);
+    await form.getByLabel('Comment').fill('The title on the journal site is right.');
+    await form.getByRole('button', { name: 'Review correction' }).click();
+    await form.getByRole('button', { name: 'Send correction' }).click();
+    await form.getByText('Sent: the server has received your correction.').waitFor({ timeout: DELIVERY_TIMEOUT_MS });
+
+    const revision = await revisionOf(correction.id);
+    const records = await endpoint!.receiver.records();
+    expect(records.map((record) => record.id).sort()).toEqual([correction.id, revision.id].sort());
+    expect(records.find((record) => record.id === revision.id)?.correction).toMatchObject({
+      supersedes: correction.id,
+      comment: 'The title on the journal site is right.',
+    });
   });
 });

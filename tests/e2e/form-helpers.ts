@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { type Receiver, type StoredCorrection, startReceiver } from '../../scripts/receiver/server';
-import { configureEndpoint, control, type ExtensionBrowser, eventually, formFrame, launchExtension } from './harness';
+import {
+  configureEndpoint,
+  control,
+  type ExtensionBrowser,
+  eventually,
+  formFrame,
+  launchExtension,
+  requestFromExtensionPage,
+} from './harness';
 
 /** A paper page fixture we wrote ourselves (tests/fixtures/pages/<name>.html). */
 export function fixturePage(name: string): string {
@@ -44,34 +52,45 @@ export function useFormSession(): FormSession {
   return session;
 }
 
-interface StorageGlobal {
-  chrome: {
-    storage: { local: { get(key: null): Promise<Record<string, unknown>>; remove(keys: string[]): Promise<void> } };
-  };
+/**
+ * Every draft the worker keeps, keyed by paper (the `drafts` store of its private IndexedDB,
+ * lib/background/private-db.ts), read in the worker, the only context that can open it.
+ */
+async function storedDrafts(browser: ExtensionBrowser): Promise<[string, unknown][]> {
+  return browser.worker.evaluate(
+    () =>
+      new Promise<[string, unknown][]>((resolve, reject) => {
+        const open = indexedDB.open('erratum-private');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('drafts')) return resolve([]);
+          const store = db.transaction('drafts').objectStore('drafts');
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => {
+            resolve(keys.result.map((key, i) => [String(key), values.result[i]]));
+            db.close();
+          };
+          values.onerror = () => reject(values.error);
+        };
+      }),
+  );
 }
 
-/** The drafts the form keeps in extension storage (keys `draft:<paper>`). */
+/** The papers the form has kept a draft for. */
 export async function storedDraftKeys(browser: ExtensionBrowser): Promise<string[]> {
-  return browser.worker.evaluate(async () => {
-    const all = await (globalThis as unknown as StorageGlobal).chrome.storage.local.get(null);
-    return Object.keys(all).filter((key) => key.startsWith('draft:'));
-  });
+  return (await storedDrafts(browser)).map(([key]) => key);
 }
 
 /** Every stored draft as JSON text, to see what the form has saved so far. */
 export async function storedDraftText(browser: ExtensionBrowser): Promise<string> {
-  return browser.worker.evaluate(async () => {
-    const all = await (globalThis as unknown as StorageGlobal).chrome.storage.local.get(null);
-    return JSON.stringify(Object.entries(all).filter(([key]) => key.startsWith('draft:')));
-  });
+  return JSON.stringify(await storedDrafts(browser));
 }
 
+/** Forgets the drafts as the form does once a correction is sent (draft/clear, from an extension page). */
 async function forgetDrafts(browser: ExtensionBrowser): Promise<void> {
-  const keys = await storedDraftKeys(browser);
-  await browser.worker.evaluate(
-    (drafts) => (globalThis as unknown as StorageGlobal).chrome.storage.local.remove(drafts),
-    keys,
-  );
+  for (const key of await storedDraftKeys(browser)) await requestFromExtensionPage(browser, 'draft/clear', { key });
 }
 
 /** Clicks a control on the page and waits for the form it opens. */

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -200,7 +198,7 @@ describe('the correction form, in real Chromium', () => {
     const record = await receivedCorrection(session.receiver);
     expect(record.hasPdf).toBe(true);
     expect(record.correction.pdf).toMatchObject({ name: 'corrected.pdf', size: bytes.length });
-    expect(readFileSync(join(record.dir, 'paper.pdf')).equals(bytes)).toBe(true);
+    expect(Buffer.from((await session.receiver.pdf(record.id)) ?? []).equals(bytes)).toBe(true);
   });
 
   it('refuses a PDF over 10 MB and a PNG named .pdf, saying why and keeping the rest', async () => {

@@ -2,13 +2,20 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertChromium } from './chromium-path';
+import { assertFirefox } from './firefox/firefox-path';
 
-// Builds the extension once for all browser tests (skipped when E2E_SKIP_BUILD=1 and a build
+// Builds both browsers' extensions once for all browser tests (skipped when E2E_SKIP_BUILD=1 and a build
 // exists, as `npm test` builds just before running them).
 export default function setup(): void {
   assertChromium();
+  assertFirefox();
   const root = join(import.meta.dirname, '..', '..');
-  const built = existsSync(join(root, '.output', 'chrome-mv3', 'manifest.json'));
-  if (process.env.E2E_SKIP_BUILD === '1' && built) return;
-  execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
+  for (const [dir, args] of [
+    ['chrome-mv3', ['wxt', 'build']],
+    ['firefox-mv2', ['wxt', 'build', '-b', 'firefox']],
+  ] as const) {
+    const built = existsSync(join(root, '.output', dir, 'manifest.json'));
+    if (process.env.E2E_SKIP_BUILD === '1' && built) continue;
+    execFileSync('npx', [...args], { cwd: root, stdio: 'inherit' });
+  }
 }

@@ -123,28 +123,51 @@ export function extensionUrl(browser: ExtensionBrowser, path: string): string {
   return `chrome-extension://${browser.extensionId}/${path.replace(/^\//, '')}`;
 }
 
-/** The slice of the `chrome` global the harness calls inside the extension's worker. */
+/** The slice of the `chrome` global an extension page uses to message the worker. */
 interface ChromeGlobal {
-  chrome: {
-    storage: { local: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> } };
-  };
+  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 }
 
-/** Writes settings straight into extension storage, as the options page would. */
+/**
+ * Sends a request to the worker from an extension page (the options page), as the extension's
+ * own pages do: through the router's zod schemas and sender check, to the real handlers. Opening
+ * the page also wakes a stopped worker. Resolves to the reply's value; throws on a refusal.
+ */
+export async function requestFromExtensionPage<T = unknown>(
+  browser: ExtensionBrowser,
+  type: string,
+  payload: unknown,
+): Promise<T> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(extensionUrl(browser, 'options.html'));
+    const reply = (await page.evaluate(
+      (message) => (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage(message),
+      { type, payload },
+    )) as { ok: true; value: T } | { ok: false; error: string } | undefined;
+    if (!reply?.ok) throw new Error(`${type} refused: ${reply ? reply.error : 'no answer'}`);
+    return reply.value;
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Saves settings as the options page does (settings/save to the worker, which keeps them in its
+ * private database): the same path, checks and change notifications as the user's save.
+ */
 export async function configureEndpoint(
   browser: ExtensionBrowser,
   settings: { endpointUrl: string; token?: string; name?: string; email?: string },
 ): Promise<void> {
-  await browser.worker.evaluate(async (s) => {
-    await (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({
-      settings: {
-        endpointUrl: s.endpointUrl,
-        token: s.token ?? '',
-        submitter: { name: s.name ?? 'Ada Lovelace', email: s.email ?? 'ada@example.org' },
-        disabledSites: [],
-      },
-    });
-  }, settings);
+  await requestFromExtensionPage(browser, 'settings/save', {
+    settings: {
+      endpointUrl: settings.endpointUrl,
+      token: settings.token ?? '',
+      submitter: { name: settings.name ?? 'Ada Lovelace', email: settings.email ?? 'ada@example.org' },
+      disabledSites: [],
+    },
+  });
 }
 
 export interface StoredQueueItem {
@@ -155,25 +178,30 @@ export interface StoredQueueItem {
   receipt?: { id?: string; url?: string };
 }
 
-/** Reads the outbox straight from the extension's IndexedDB. */
+/**
+ * Reads the outbox straight from the extension's IndexedDB. Sent as source text into an extension
+ * context (Chromium's worker, a Firefox extension page), so it stands alone.
+ */
+export function readOutbox(): Promise<StoredQueueItem[]> {
+  return new Promise<StoredQueueItem[]>((resolve, reject) => {
+    const open = indexedDB.open('erratum');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('corrections')) return resolve([]);
+      const request = db.transaction('corrections').objectStore('corrections').getAll();
+      request.onsuccess = () => {
+        resolve(request.result as StoredQueueItem[]);
+        db.close();
+      };
+      request.onerror = () => reject(request.error);
+    };
+  });
+}
+
+/** The outbox as the worker holds it. */
 export async function queueItems(browser: ExtensionBrowser): Promise<StoredQueueItem[]> {
-  return browser.worker.evaluate(
-    () =>
-      new Promise<StoredQueueItem[]>((resolve, reject) => {
-        const open = indexedDB.open('erratum');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('corrections')) return resolve([]);
-          const request = db.transaction('corrections').objectStore('corrections').getAll();
-          request.onsuccess = () => {
-            resolve(request.result as StoredQueueItem[]);
-            db.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
+  return browser.worker.evaluate(readOutbox);
 }
 
 /** Polls a condition that has no event to await (IndexedDB in another context), bounded. */

@@ -2,7 +2,7 @@
 // expectation is the page's own geometry: text boxes from Range.getClientRects, pencil boxes from
 // getBoundingClientRect, colours from getComputedStyle, contrast by WCAG 2.x's formula.
 import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from './harness';
+import { type ExtensionBrowser, requestFromExtensionPage } from './harness';
 
 export interface Box {
   x: number;
@@ -226,17 +226,8 @@ export function contrast(foreground: string, background: string, alpha = 1): num
   return (hi + 0.05) / (lo + 0.05);
 }
 
-/** Switches sites off as the options page does: in the settings and in the page-side copy. */
-export async function setDisabledSites(browser: ExtensionBrowser, sites: string[]): Promise<void> {
-  await browser.worker.evaluate(async (disabledSites) => {
-    const { chrome } = globalThis as unknown as {
-      chrome: {
-        storage: {
-          local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
-        };
-      };
-    };
-    const { settings } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { ...(settings as object), disabledSites }, disabledSites });
-  }, sites);
+/** Switches sites off as the options page does: read the settings, save them changed. */
+export async function setDisabledSites(browser: ExtensionBrowser, disabledSites: string[]): Promise<void> {
+  const settings = await requestFromExtensionPage<object>(browser, 'settings/get', {});
+  await requestFromExtensionPage(browser, 'settings/save', { settings: { ...settings, disabledSites } });
 }

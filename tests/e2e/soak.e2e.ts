@@ -2,8 +2,6 @@
 // random (a 503 or a dropped connection on 30% of requests) and the worker is stopped three
 // times mid-delivery. Ends when the popup counts every one as sent, and prints one line:
 // `submitted N, delivered N, duplicates 0, lost 0`.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Correction } from '../../lib/schema/correction';
@@ -118,7 +116,7 @@ describe('soak: 500 corrections through random failures and worker stops', () =>
     const withPdf = records.filter((record) => record.hasPdf);
     expect(withPdf.map((record) => record.id).sort()).toEqual([...pdfs.keys()].sort());
     for (const record of withPdf)
-      expect(sha256Hex(await readFile(join(record.dir, 'paper.pdf')))).toBe(sha256Hex(pdfs.get(record.id)!));
+      expect(sha256Hex((await receiver.pdf(record.id)) ?? new Uint8Array())).toBe(sha256Hex(pdfs.get(record.id)!));
 
     // What the user sees: everything sent, nothing waiting or needing attention.
     const popup = await openExtensionPage(browser);

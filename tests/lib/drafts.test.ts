@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { openPrivateDb } from '../../lib/background/private-db';
 import { clearDraft, type FormDraft, loadDraft, paperKey, saveDraft } from '../../lib/drafts';
 import { initialFormState } from '../../lib/form/state';
 import { detectedPaper } from './form/paper-fixture';
@@ -33,14 +34,14 @@ describe('paperKey', () => {
   });
 });
 
-describe('drafts in extension storage', () => {
-  it('are saved under draft:<paperKey> and come back as saved', async () => {
+describe('drafts in the private database', () => {
+  it('come back as saved, per paper, and never appear in storage.local', async () => {
     const saved = draft();
     await saveDraft('doi:10.1000/abc', saved);
     expect(await loadDraft('doi:10.1000/abc')).toEqual(saved);
     expect(await loadDraft('doi:10.1000/other')).toBeNull();
     const { browser } = await import('wxt/browser');
-    expect(Object.keys(await browser.storage.local.get(null))).toEqual(['draft:doi:10.1000/abc']);
+    expect(await browser.storage.local.get(null)).toEqual({});
   });
 
   it('are gone once cleared', async () => {
@@ -50,10 +51,8 @@ describe('drafts in extension storage', () => {
   });
 
   it('that no longer fit the form are ignored rather than half-restored', async () => {
-    const { browser } = await import('wxt/browser');
-    await browser.storage.local.set({
-      'draft:k': { version: 1, savedAt: 1, hadPdf: false, state: { selected: 'title' } },
-    });
+    const db = await openPrivateDb();
+    await db.put('drafts', { version: 1, savedAt: 1, hadPdf: false, state: { selected: 'title' } } as never, 'k');
     expect(await loadDraft('k')).toBeNull();
   });
 });

@@ -4,20 +4,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Correction, PdfAttachment } from '../../lib/schema/correction';
 import { type Receiver, type ReceiverOptions, startReceiver } from '../../scripts/receiver/server';
+import type { TestDatabase } from './databases';
 
 export interface TestReceiver extends Receiver {
   dataDir: string;
+  /** The PostgreSQL server database it stores in; undefined on PGlite (in dataDir). */
+  databaseUrl: string | undefined;
   /** Closes the receiver and deletes its data. */
   dispose(): Promise<void>;
 }
 
-/** A receiver on a free port of 127.0.0.1 with a fresh temporary data directory. */
-export async function startReceiverForTest(options: Partial<ReceiverOptions> = {}): Promise<TestReceiver> {
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'erratum-receiver-')));
-  const receiver = await startReceiver({ port: 0, ...options, dataDir });
+/**
+ * A receiver on a free port of 127.0.0.1 with a fresh temporary data directory and, given a
+ * `database`, a fresh database there (unless `databaseUrl` names one, as on a restart).
+ */
+export async function startReceiverForTest(
+  options: Partial<ReceiverOptions> & { database?: TestDatabase } = {},
+): Promise<TestReceiver> {
+  const { database, ...rest } = options;
+  const dataDir = rest.dataDir ?? (await mkdtemp(join(tmpdir(), 'erratum-receiver-')));
+  // A restart names the database it had (or keeps dataDir); only a new receiver gets a fresh one.
+  const restart = rest.databaseUrl !== undefined || rest.dataDir !== undefined;
+  const databaseUrl = restart ? rest.databaseUrl : (await database?.fresh(dataDir))?.databaseUrl;
+  const receiver = await startReceiver({ port: 0, ...rest, dataDir, databaseUrl });
   return {
     ...receiver,
     dataDir,
+    databaseUrl,
     async dispose() {
       await receiver.close();
       await rm(dataDir, { recursive: true, force: true });

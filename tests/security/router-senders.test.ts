@@ -54,7 +54,7 @@ const STRANGERS = {
 
 function validPayload(type: keyof typeof RequestSchemas): unknown {
   // Refusal by sender comes before the payload is read, so any payload will do.
-  return type === 'form/context' ? { contextId: crypto.randomUUID() } : {};
+  return type === 'form/context' ? { contextId: crypto.randomUUID(), claim: crypto.randomUUID() } : {};
 }
 
 describe('the worker refuses strangers, whatever they ask', () => {

@@ -1,6 +1,11 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browserFormApi } from '../../../components/form/api';
+import { createHandlers } from '../../../lib/background/handlers';
+import { createRouter } from '../../../lib/background/router';
+import { loadDraft } from '../../../lib/drafts';
+import { openQueueDb } from '../../../lib/queue/db';
 import { declare, fakeApi, renderForm, reviewButton, selectField, type } from './harness';
 
 const KEY = 'doi:10.1112/plms/s2-42.1.230';
@@ -51,6 +56,40 @@ describe('drafts', () => {
     expect(screen.getByRole('button', { name: 'Remove Ada Lovelace' })).toBeTruthy();
   });
 
+  it('keep the last keystroke when the tab is hidden inside the save delay', async () => {
+    const { api, drafts } = fakeApi();
+    renderForm({ draftDelayMs: 60_000 }, api);
+    await act(async () => {
+      await api.loadDraft.mock.results[0]?.value;
+    });
+    type(selectField('Title'), 'On Computable Numbers');
+    expect(drafts.has(KEY)).toBe(false);
+    // What a closing or backgrounded tab fires first (pagehide comes too late to finish a save).
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    try {
+      fireEvent(document, new Event('visibilitychange'));
+    } finally {
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    }
+    expect(drafts.get(KEY)?.state.suggestions.title).toBe('On Computable Numbers');
+  });
+
+  it('keep the last keystroke when the panel is closed at once, saved before it closes', async () => {
+    const { api, drafts } = fakeApi();
+    const onClose = vi.fn(() => {
+      closedWith = drafts.get(KEY)?.state.suggestions.title;
+    });
+    let closedWith: string | undefined;
+    renderForm({ draftDelayMs: 60_000, onClose }, api);
+    await act(async () => {
+      await api.loadDraft.mock.results[0]?.value;
+    });
+    type(selectField('Title'), 'On Computable Numbers, with an Application');
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(closedWith).toBe('On Computable Numbers, with an Application');
+  });
+
   it('say that an attached PDF was not kept', async () => {
     const { api, drafts } = fakeApi();
     const first = renderForm({}, api);
@@ -90,12 +129,23 @@ describe('drafts', () => {
     expect(api.clearDraft).toHaveBeenCalledWith(KEY);
   });
 
-  it('live in extension storage with the real api', async () => {
+  it('live in the worker, out of storage.local, with the real api', async () => {
+    // The worker's router answers the form's messages, as from the form page.
+    const route = createRouter(
+      createHandlers({ db: openQueueDb, queueChanged: () => undefined }),
+      'ext',
+      'chrome-extension://ext/',
+    );
+    // fakeBrowser answers through sendResponse, as Chrome's callback form does.
+    fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+      void route(message, { id: 'ext', url: 'chrome-extension://ext/form.html' }).then(sendResponse);
+      return true;
+    });
     const api = { ...fakeApi().api, loadDraft: browserFormApi.loadDraft, saveDraft: browserFormApi.saveDraft };
     const first = renderForm({}, api);
     type(selectField('Venue'), 'Proc. LMS');
-    const { browser } = await import('wxt/browser');
-    await waitFor(async () => expect(await browser.storage.local.get(`draft:${KEY}`)).not.toEqual({}));
+    await waitFor(async () => expect((await loadDraft(KEY))?.state.suggestions.venue).toBe('Proc. LMS'));
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     first.unmount();
     renderForm({}, api);
     expect(await screen.findByText('Draft restored.')).toBeTruthy();

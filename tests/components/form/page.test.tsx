@@ -15,12 +15,13 @@ describe('opening and closing', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Request Correction' }));
   });
 
-  it('closes with Esc and with the close button', () => {
+  it('closes with Esc and with the close button', async () => {
     const onClose = vi.fn();
     renderForm({ onClose });
     fireEvent.keyDown(document, { key: 'Escape' });
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
-    expect(onClose).toHaveBeenCalledTimes(2);
+    // Each close waits for the draft to be saved first.
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalledTimes(2));
   });
 
   it('asks the framing page to close with a message it can recognise', () => {
@@ -92,17 +93,23 @@ describe('FormPage', () => {
       authorIndex: 2,
       submitter: { name: 'Ada Lovelace', email: 'ada@example.org' },
     })) as unknown as typeof sendRequest;
-    render(<FormPage hash="#ctx=0d9f3a52-3b8e-4c5e-9a0e-8f1b2c3d4e5f" request={request} />);
+    const claimFor = vi.fn(async () => 'b7e0c7f2-3d0b-4b8e-8a52-6f1d2e3c4b5a');
+    render(<FormPage hash="#ctx=0d9f3a52-3b8e-4c5e-9a0e-8f1b2c3d4e5f" request={request} claimFor={claimFor} />);
     const expand = await screen.findByRole('button', { name: 'Edit Grace Hopper' });
     expect(expand.getAttribute('aria-expanded')).toBe('true');
-    expect(request).toHaveBeenCalledWith('form/context', { contextId: '0d9f3a52-3b8e-4c5e-9a0e-8f1b2c3d4e5f' });
+    expect(claimFor).toHaveBeenCalledWith('0d9f3a52-3b8e-4c5e-9a0e-8f1b2c3d4e5f');
+    expect(request).toHaveBeenCalledWith('form/context', {
+      contextId: '0d9f3a52-3b8e-4c5e-9a0e-8f1b2c3d4e5f',
+      claim: 'b7e0c7f2-3d0b-4b8e-8a52-6f1d2e3c4b5a',
+    });
   });
 
   it('shows why it cannot open', async () => {
     const request = vi.fn(async () => {
       throw new MessageError('This form has expired. Click the edit button on the page again.');
     }) as unknown as typeof sendRequest;
-    render(<FormPage hash="#ctx=0d9f3a52-3b8e-4c5e-9a0e-8f1b2c3d4e5f" request={request} />);
+    const claimFor = async () => 'b7e0c7f2-3d0b-4b8e-8a52-6f1d2e3c4b5a';
+    render(<FormPage hash="#ctx=0d9f3a52-3b8e-4c5e-9a0e-8f1b2c3d4e5f" request={request} claimFor={claimFor} />);
     expect((await screen.findByRole('alert')).textContent).toContain('This form has expired.');
     render(<FormPage hash="" request={request} />);
     expect(await screen.findByText(/opened without a paper/)).toBeTruthy();

@@ -15,6 +15,8 @@ import {
   type,
 } from './harness';
 
+const DRAFT_KEY = 'doi:10.1112/plms/s2-42.1.230';
+
 function fillYearCorrection(): void {
   type(selectField('Year'), '1937');
   type(selectField('Venue'), 'Proc. London Math. Soc.');
@@ -169,7 +171,7 @@ describe('sending', () => {
 });
 
 describe('edit mode (a correction that needs attention)', () => {
-  it('shows the server message, prefills everything and resubmits with the same id', async () => {
+  it('shows the server message, prefills everything and sends the edit as a new revision', async () => {
     const { api } = fakeApi();
     const { detectedPaper } = await import('../../lib/form/paper-fixture');
     const paper = detectedPaper();
@@ -201,9 +203,72 @@ describe('edit mode (a correction that needs attention)', () => {
     await screen.findByRole('heading', { name: 'Saved in your outbox' });
     expect(api.submit).not.toHaveBeenCalled();
     const resent = api.resubmit.mock.calls[0]![0];
-    expect(resent.id).toBe(queued.id);
+    // The server may hold the first version (its answer lost): the edit must not reuse that key.
+    expect(resent.id).toBe(CORRECTION_ID);
+    expect(resent.supersedes).toBe(queued.id);
     expect(resent.createdAt).toBe(queued.createdAt);
     expect(resent.changes).toEqual([{ field: 'doi', from: paper.doi, to: '10.1112/plms/s2-43.6.544' }]);
     expect(CorrectionSchema.safeParse(resent).success).toBe(true);
+  });
+});
+
+describe('a Send whose answer may be lost', () => {
+  it('keeps the id in the draft before handing the correction over', async () => {
+    const answer = deferred<QueueSummary>();
+    const { api, drafts } = fakeApi({ submit: () => answer.promise });
+    renderForm({}, api);
+    fillYearCorrection();
+    fireEvent.click(reviewButton());
+    fireEvent.click(screen.getByRole('button', { name: 'Send correction' }));
+    await waitFor(() => expect(api.submit).toHaveBeenCalled());
+    expect(drafts.get(DRAFT_KEY)?.correctionId).toBe(CORRECTION_ID);
+    answer.resolve(summaryOf({ id: CORRECTION_ID }));
+    await screen.findByRole('heading', { name: 'Saved in your outbox' });
+  });
+
+  async function sendAndClose(api: ReturnType<typeof fakeApi>['api']) {
+    const first = renderForm({}, api);
+    fillYearCorrection();
+    fireEvent.click(reviewButton());
+    fireEvent.click(screen.getByRole('button', { name: 'Send correction' }));
+    await waitFor(() => expect(api.submit).toHaveBeenCalledTimes(1));
+    // The tab closes while the hand-over is still unanswered.
+    first.unmount();
+  }
+
+  it('sends a reopened draft again as the same correction, body and all', async () => {
+    let calls = 0;
+    const { api } = fakeApi({
+      submit: (correction) =>
+        ++calls === 1 ? new Promise<QueueSummary>(() => {}) : Promise.resolve(summaryOf(correction)),
+    });
+    await sendAndClose(api);
+    renderForm({ newId: () => '019aab3c-1d2e-7f00-8a00-0000000000aa' }, api);
+    await screen.findByText('Draft restored.');
+    fireEvent.click(reviewButton());
+    fireEvent.click(screen.getByRole('button', { name: 'Send correction' }));
+    await screen.findByRole('heading', { name: 'Saved in your outbox' });
+    const [first, second] = api.submit.mock.calls.map(([correction]) => correction);
+    expect(second).toEqual(first);
+    expect(second?.id).toBe(CORRECTION_ID);
+  });
+
+  it('sends a reopened draft that was edited as a new revision of the first Send', async () => {
+    let calls = 0;
+    const { api } = fakeApi({
+      submit: (correction) =>
+        ++calls === 1 ? new Promise<QueueSummary>(() => {}) : Promise.resolve(summaryOf(correction)),
+    });
+    await sendAndClose(api);
+    const revisionId = '019aab3c-1d2e-7f00-8a00-0000000000aa';
+    renderForm({ newId: () => revisionId }, api);
+    await screen.findByText('Draft restored.');
+    type(screen.getByLabelText('Suggested correction (Year)'), '1938');
+    fireEvent.click(reviewButton());
+    fireEvent.click(screen.getByRole('button', { name: 'Send correction' }));
+    await screen.findByRole('heading', { name: 'Saved in your outbox' });
+    const second = api.submit.mock.calls[1]![0];
+    expect(second).toMatchObject({ id: revisionId, supersedes: CORRECTION_ID });
+    expect(second.changes).toContainEqual({ field: 'year', from: 1936, to: 1938 });
   });
 });

@@ -15,8 +15,14 @@ const ADAPTERS = [
 ];
 
 function fakeOptionsApi(stored: Partial<Settings> = {}, options: { grant?: boolean; test?: EndpointTestResult } = {}) {
-  return {
+  const listeners = new Set<() => void>();
+  const api = {
     getSettings: vi.fn(async (): Promise<Settings> => ({ ...DEFAULT_SETTINGS, ...stored })),
+    subscribeSettings: vi.fn((listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }),
+
     saveSettings: vi.fn(async (settings: Settings) => settings),
     testEndpoint: vi.fn(
       async (_url: string, _token: string): Promise<EndpointTestResult> =>
@@ -24,6 +30,12 @@ function fakeOptionsApi(stored: Partial<Settings> = {}, options: { grant?: boole
     ),
     requestOrigin: vi.fn(async (_pattern: string) => options.grant ?? true),
   } satisfies OptionsApi;
+  /** Another options page saved `next`. */
+  const savedElsewhere = (next: Partial<Settings>) => {
+    Object.assign(stored, next);
+    for (const listener of listeners) listener();
+  };
+  return { ...api, savedElsewhere };
 }
 
 function renderOptions(api: OptionsApi) {
@@ -55,6 +67,21 @@ describe('OptionsPage', () => {
     expect((screen.getByLabelText('PubMed') as HTMLInputElement).checked).toBe(false);
     expect((screen.getByLabelText('Other pages with standard metadata') as HTMLInputElement).checked).toBe(true);
     expect(screen.getByRole('heading', { name: 'Queue' })).toBeTruthy();
+  });
+
+  it("shows settings saved in another options page, but never over the user's unsaved edits", async () => {
+    const api = fakeOptionsApi({ endpointUrl: 'https://one.example.org/in' });
+    renderOptions(api);
+    await screen.findByDisplayValue('https://one.example.org/in');
+    api.savedElsewhere({ endpointUrl: 'https://two.example.org/in' });
+    await screen.findByDisplayValue('https://two.example.org/in');
+
+    type(screen.getByLabelText('Name'), 'Ada Lovelace');
+    api.savedElsewhere({ endpointUrl: 'https://three.example.org/in' });
+    await vi.waitFor(() => expect(api.getSettings).toHaveBeenCalledTimes(3));
+    await api.getSettings.mock.results[2]?.value;
+    expect(endpointInput().value).toBe('https://two.example.org/in');
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Ada Lovelace');
   });
 
   it('explains why a plain-http endpoint is refused and accepts one on localhost', async () => {

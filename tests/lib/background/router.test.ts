@@ -63,7 +63,9 @@ describe('the background router', () => {
       ORIGIN,
     );
     const contextId = crypto.randomUUID();
-    expect(await route({ type: 'form/context', payload: { contextId } }, fromPopup)).toEqual({
+    expect(
+      await route({ type: 'form/context', payload: { contextId, claim: crypto.randomUUID() } }, fromPopup),
+    ).toEqual({
       ok: false,
       error: 'This form has expired.',
     });

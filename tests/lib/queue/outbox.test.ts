@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { QueueDb } from '../../../lib/queue/db';
 import { claimDue, markNeedsAttention, markRetrying, markSent } from '../../../lib/queue/delivery-state';
 import { QueueError } from '../../../lib/queue/errors';
@@ -44,14 +44,35 @@ describe('enqueue', () => {
     expect(await getItem(db, correction.id)).toMatchObject({ correction, status: 'queued', hasPdf: false });
   });
 
-  it('returns the stored item for a duplicate id without writing a second record', async () => {
+  it('returns the stored item when the same correction is queued again, writing nothing', async () => {
     const db = await openQueueDb();
     const correction = sampleCorrection();
     const first = await enqueue(db, correction, T0);
-    const again = await enqueue(db, { ...correction, comment: 'sent twice' }, T0 + 5);
+    // The same value with its keys in another order, as a second Send of the same draft builds it.
+    const reordered = Object.fromEntries(Object.entries(correction).reverse()) as Correction;
+    const again = await enqueue(db, reordered, T0 + 5);
     expect(again).toEqual(first);
-    expect((await getItem(db, correction.id))?.correction.comment).toBeUndefined();
     expect((await listSummaries(db, { limit: 10 })).total).toBe(1);
+  });
+
+  it('queues in a strict-durability transaction: on disk before the form says "queued"', async () => {
+    const db = await openQueueDb();
+    const opened = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    await enqueue(db, sampleCorrection(), T0);
+    const writes = opened.mock.calls.filter(([, mode]) => mode === 'readwrite');
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.map(([, , options]) => options?.durability)).toEqual(writes.map(() => 'strict'));
+    opened.mockRestore();
+  });
+
+  it('refuses other content under an id already queued, and keeps what was stored', async () => {
+    const db = await openQueueDb();
+    const correction = sampleCorrection();
+    await enqueue(db, correction, T0);
+    await expect(enqueue(db, { ...correction, comment: 'changed' }, T0 + 5)).rejects.toThrow(
+      /different version of this correction/,
+    );
+    expect((await getItem(db, correction.id))?.correction).toEqual(correction);
   });
 
   it('accepts a correction whose PDF is staged with the same size and hash', async () => {
@@ -118,57 +139,75 @@ describe('discard', () => {
   });
 });
 
-describe('resubmit', () => {
-  it('replaces the correction of an item needing attention and queues it now', async () => {
+describe('resubmit (a new revision of an edited correction)', () => {
+  const revisionOf = (old: Correction, changes: Partial<Correction>) =>
+    sampleCorrection({ ...old, ...changes, id: sampleCorrection().id, supersedes: old.id });
+
+  it('queues the edit under a new id and withdraws the old one that needs attention', async () => {
     const db = await openQueueDb();
-    const correction = sampleCorrection();
-    await inNeedOfAttention(db, correction);
-    const edited = { ...correction, comment: 'Title fixed as the server asked' };
-    const summary = await resubmit(db, edited, T0 + 10);
-    expect(summary).toMatchObject({ status: 'queued', nextAttemptAt: T0 + 10, attempts: 1 });
-    expect(summary.lastError).toBeUndefined();
-    expect((await getItem(db, correction.id))?.correction.comment).toBe('Title fixed as the server asked');
+    const old = sampleCorrection();
+    await inNeedOfAttention(db, old);
+    const revision = revisionOf(old, { comment: 'Title fixed as the server asked' });
+    const summary = await resubmit(db, revision, T0 + 10);
+    expect(summary).toMatchObject({ id: revision.id, status: 'queued', nextAttemptAt: T0 + 10, attempts: 0 });
+    expect((await getItem(db, revision.id))?.correction).toMatchObject({
+      supersedes: old.id,
+      comment: revision.comment,
+    });
+    expect(await getItem(db, old.id)).toMatchObject({ status: 'discarded', correction: old });
+    const due = await claimDue(db, { now: T0 + 10, max: 10, leaseMs: 60_000, endpoint: ENDPOINT });
+    expect(due.map((item) => item.id)).toEqual([revision.id]);
   });
 
-  it('also applies to an item waiting to retry', async () => {
+  it('queues the edit of a correction already sent, which stays sent', async () => {
     const db = await openQueueDb();
-    const correction = sampleCorrection();
-    await enqueue(db, correction, T0);
+    const old = sampleCorrection();
+    await enqueue(db, old, T0);
     await claimDue(db, { now: T0, max: 1, leaseMs: 60_000, endpoint: ENDPOINT });
-    await markRetrying(db, correction.id, { kind: 'network', message: 'offline', at: T0 }, T0 + 60_000);
-    expect((await resubmit(db, { ...correction, comment: 'more' }, T0 + 1)).status).toBe('queued');
+    await markSent(db, old.id, {});
+    const revision = revisionOf(old, { comment: 'edit' });
+    expect((await resubmit(db, revision, T0 + 1)).status).toBe('queued');
+    expect((await getItem(db, old.id))?.status).toBe('sent');
   });
 
-  it('drops the PDF when the edited correction has none', async () => {
+  it('is idempotent: the same revision handed over twice is one item', async () => {
     const db = await openQueueDb();
-    const { correction } = await withStagedPdf(db);
-    await inNeedOfAttention(db, correction);
-    const { pdf: _removed, ...withoutPdf } = correction;
-    await resubmit(db, withoutPdf, T0 + 10);
-    expect((await getItem(db, correction.id))?.hasPdf).toBe(false);
-    expect(await getPdf(db, correction.id)).toBeUndefined();
+    const old = sampleCorrection();
+    await inNeedOfAttention(db, old);
+    const revision = revisionOf(old, { comment: 'edit' });
+    const first = await resubmit(db, revision, T0 + 10);
+    expect(await resubmit(db, revision, T0 + 20)).toEqual(first);
+    expect((await listSummaries(db, { limit: 10 })).total).toBe(2);
   });
 
-  it('takes a replacement PDF staged while editing', async () => {
+  it('carries the kept PDF over to the new revision and frees the old one', async () => {
     const db = await openQueueDb();
-    const { correction } = await withStagedPdf(db, 1);
-    await inNeedOfAttention(db, correction);
+    const { correction: old, blob } = await withStagedPdf(db, 1);
+    await inNeedOfAttention(db, old);
+    const revision = revisionOf(old, { comment: 'same file, better comment' });
+    await resubmit(db, revision, T0 + 10);
+    expect((await getPdf(db, revision.id))?.size).toBe(blob.size);
+    expect(await getPdf(db, old.id)).toBeUndefined();
+  });
+
+  it('takes a replacement PDF staged under the new id', async () => {
+    const db = await openQueueDb();
+    const { correction: old } = await withStagedPdf(db, 1);
+    await inNeedOfAttention(db, old);
     const replacement = pdfBlob(9, 4096);
     const pdf = await attachmentFor(replacement, 'corrected.pdf');
-    await stagePdf(db, correction.id, replacement, pdf.sha256, T0 + 5);
-    await resubmit(db, { ...correction, pdf }, T0 + 10);
-    expect((await getPdf(db, correction.id))?.size).toBe(4096);
+    const revision = revisionOf(old, { pdf });
+    await stagePdf(db, revision.id, replacement, pdf.sha256, T0 + 5);
+    await resubmit(db, revision, T0 + 10);
+    expect((await getPdf(db, revision.id))?.size).toBe(4096);
   });
 
-  it.each(['queued', 'sending', 'sent', 'discarded'] as const)('refuses an item that is %s', async (status) => {
+  it('refuses an edit that names no old revision, or one not in the outbox', async () => {
     const db = await openQueueDb();
-    const correction = sampleCorrection();
-    await enqueue(db, correction, T0);
-    if (status !== 'queued') await claimDue(db, { now: T0, max: 1, leaseMs: 60_000, endpoint: ENDPOINT });
-    if (status === 'sent') await markSent(db, correction.id, {});
-    if (status === 'discarded') await discard(db, correction.id);
-    await expect(resubmit(db, { ...correction, comment: 'edit' })).rejects.toBeInstanceOf(QueueError);
-    expect((await getItem(db, correction.id))?.correction.comment).toBeUndefined();
+    const old = sampleCorrection();
+    await enqueue(db, old, T0);
+    await expect(resubmit(db, { ...old, id: sampleCorrection().id })).rejects.toBeInstanceOf(QueueError);
+    await expect(resubmit(db, revisionOf(sampleCorrection(), {}))).rejects.toThrow(/no longer in the outbox/);
   });
 });
 

@@ -49,6 +49,27 @@ describe('stagePdf', () => {
     await expect(stagePdf(db, correction.id, other, await sha256Hex(other))).rejects.toThrow(/already in the outbox/);
     expect((await getPdf(db, correction.id))?.sha256).toBe(pdf.sha256);
   });
+
+  it.each(['queued', 'sent'] as const)(
+    'accepts the same file again for a correction already %s (a Send repeated after a lost answer)',
+    async (status) => {
+      const db = await openQueueDb();
+      const blob = pdfBlob(1);
+      const pdf = await attachmentFor(blob);
+      const correction = sampleCorrection({ pdf });
+      await stagePdf(db, correction.id, blob, pdf.sha256, T0);
+      await enqueue(db, correction, T0);
+      if (status === 'sent') {
+        await claimDue(db, { now: T0, max: 1, leaseMs: 1000, endpoint: ENDPOINT });
+        await markSent(db, correction.id, undefined, T0);
+      }
+      await expect(stagePdf(db, correction.id, blob, pdf.sha256, T0 + 1)).resolves.toBeUndefined();
+      // A sent correction's PDF stays deleted: staging it again stores nothing.
+      expect(await getPdf(db, correction.id)).toEqual(
+        status === 'queued' ? expect.objectContaining({ stagedAt: T0 }) : undefined,
+      );
+    },
+  );
 });
 
 describe('deletePdf', () => {

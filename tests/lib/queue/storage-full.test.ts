@@ -49,12 +49,13 @@ describe('when storage is full', () => {
     await enqueue(db, correction, T0);
     await claimDue(db, { now: T0, max: 1, leaseMs: 1000, endpoint: ENDPOINT });
     await markNeedsAttention(db, correction.id, { kind: 'rejected', message: 'No', at: T0 });
-    // The edit drops the PDF (deleted first in the transaction), then the write fails: all or nothing.
+    // The revision withdraws the old one and deletes its PDF first in the transaction, then
+    // writing the revision fails: all or nothing.
     const { pdf: _dropped, ...withoutPdf } = correction;
-    failNextWrite('put');
-    await expect(resubmit(db, { ...withoutPdf, comment: 'edited' }, T0 + 1)).rejects.toBeInstanceOf(
-      QueueStorageFullError,
-    );
+    const revision = { ...withoutPdf, id: sampleCorrection().id, supersedes: correction.id, comment: 'edited' };
+    failNextWrite('add');
+    await expect(resubmit(db, revision, T0 + 1)).rejects.toBeInstanceOf(QueueStorageFullError);
+    expect(await getItem(db, revision.id)).toBeNull();
     expect(await getItem(db, correction.id)).toMatchObject({ status: 'needs-attention', hasPdf: true });
     expect(await getPdf(db, correction.id)).toBeDefined();
   });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { QueueItem } from '../../../lib/schema/queue';
 import { attemptTimeoutMs, deliverOne } from '../../../lib/sync/deliver';
 import { attachmentFor, ENDPOINT, pdfBlob, sampleCorrection, T0 } from '../queue/fixtures';
+import { parseWithBusboy } from './busboy';
 import { empty, fakeEndpoint, json, networkDown, neverAnswers, opaqueRedirect } from './fake-endpoint';
 
 afterEach(() => vi.useRealTimers());
@@ -51,26 +52,63 @@ describe('deliverOne', () => {
     expect(endpoint.requests[0]?.headers.has('Authorization')).toBe(false);
   });
 
-  it('posts multipart with the correction part and the PDF bytes', async () => {
+  async function deliveredMultipart(name: string) {
     const blob = pdfBlob(4, 10_000);
-    const pdf = await attachmentFor(blob, 'Lovelace 1843.pdf');
+    const pdf = await attachmentFor(blob, name);
     const item = sendingItem(sampleCorrection({ pdf }));
     const endpoint = fakeEndpoint(() => json(200, {}));
-    await deliverOne(item, new Blob([blob]), settings, { fetch: endpoint.fetch, timeoutMs: 5000 });
-
+    await deliverOne(item, blob, settings, { fetch: endpoint.fetch, timeoutMs: 5000 });
     const request = endpoint.requests[0]!;
-    expect(request.headers.has('Content-Type')).toBe(false); // fetch adds the multipart boundary
+    return {
+      item,
+      blob,
+      request,
+      body: request.init.body as Uint8Array<ArrayBuffer>,
+      contentType: request.headers.get('Content-Type')!,
+    };
+  }
+
+  it.each([
+    ['plain ASCII', 'Lovelace 1843.pdf'],
+    ['non-ASCII', 'Ōtsuka – 論文 (訂正版).pdf'],
+  ])('posts multipart that busboy reads part by part as sent: %s name', async (_, name) => {
+    const { item, blob, request, body, contentType } = await deliveredMultipart(name);
     expect(request.headers.get('Idempotency-Key')).toBe(`"${item.id}"`);
     expect(request.headers.get('Erratum-Protocol')).toBe('1.1');
-    // What goes over the wire, parsed back as a server would.
-    const wire = new Request(ENDPOINT, { method: 'POST', body: request.init.body });
-    expect(wire.headers.get('Content-Type')).toMatch(/^multipart\/form-data; boundary=/);
-    const form = await wire.formData();
+    const parts = await parseWithBusboy(contentType, body);
+    expect(parts.map((part) => part.name)).toEqual(['correction', 'pdf']);
+    const [correction, file] = parts;
+    expect(correction).toMatchObject({ kind: 'field', mimeType: 'application/json' });
+    expect(JSON.parse(correction!.bytes.toString('utf8'))).toEqual(item.correction);
+    expect(file).toMatchObject({ kind: 'file', mimeType: 'application/pdf', filename: name });
+    expect(new Uint8Array(file!.bytes)).toEqual(new Uint8Array(await blob.arrayBuffer()));
+  });
+
+  it('posts multipart that Node’s own parser (undici, request.formData) reads, non-ASCII name included', async () => {
+    const name = 'Ōtsuka – 論文.pdf';
+    const { item, blob, body, contentType } = await deliveredMultipart(name);
+    const form = await new Request(ENDPOINT, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType },
+      body,
+    }).formData();
     expect(JSON.parse(form.get('correction') as string)).toEqual(item.correction);
     const file = form.get('pdf') as File;
-    expect(file.name).toBe('Lovelace 1843.pdf');
+    expect(file.name).toBe(name);
     expect(file.type).toBe('application/pdf');
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(new Uint8Array(await blob.arrayBuffer()));
+  });
+
+  it('keeps a quote or a line break in the name from ending the parameter or the header', async () => {
+    const { body, contentType } = await deliveredMultipart('The "final"\r\nversion.pdf');
+    const text = Buffer.from(body).toString('utf8');
+    // As the HTML standard has browsers encode them: %22, %0D, %0A.
+    expect(text.split('\r\n').filter((line) => line.startsWith('Content-Disposition:'))).toEqual([
+      'Content-Disposition: form-data; name="correction"',
+      'Content-Disposition: form-data; name="pdf"; filename="The %22final%22%0D%0Aversion.pdf"',
+    ]);
+    const [, file] = await parseWithBusboy(contentType, body);
+    expect(file).toMatchObject({ name: 'pdf', filename: 'The %22final%22%0D%0Aversion.pdf' });
   });
 
   it('never sends a correction without the PDF it promises', async () => {

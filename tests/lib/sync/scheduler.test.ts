@@ -145,7 +145,12 @@ describe('delivery scheduler', () => {
     await stagePdf(db, correction.id, blob, pdf.sha256, T0);
     await add(correction);
     await scheduler.run();
-    const form = await new Request(ENDPOINT, { method: 'POST', body: endpoint.requests[0]?.init.body }).formData();
+    const sent = endpoint.requests[0]!;
+    const form = await new Request(ENDPOINT, {
+      method: 'POST',
+      headers: sent.headers,
+      body: sent.init.body,
+    }).formData();
     expect((form.get('pdf') as File).size).toBe(blob.size);
     expect(await statusOf(db, correction.id)).toBe('sent');
     expect(await getPdf(db, correction.id)).toBeUndefined();
