@@ -2,7 +2,7 @@ import { t } from '@/lib/i18n';
 import type { ControlTarget } from '@/lib/page/control-targets';
 import { type PageTone, pageTone } from '@/lib/page/page-tone';
 import { insertAt, placementFor, somethingFollows } from '@/lib/page/placement';
-import { CONTROL_CSS, controlHostStyle } from './control-styles';
+import { CONTROL_CSS, CONTROL_HOST_STYLE } from './control-styles';
 import { createEditButton } from './edit-button';
 import { createShadowHost } from './shadow-host';
 
@@ -22,7 +22,7 @@ const EAGER_AUTHORS = 100;
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function createControl(target: ControlTarget, tone: PageTone, onOpen: OpenForm): HTMLElement {
-  const { host, root } = createShadowHost('erratum-control', CONTROL_CSS, controlHostStyle(false));
+  const { host, root } = createShadowHost('erratum-control', CONTROL_CSS, CONTROL_HOST_STYLE);
   host.dataset.erratumField = target.field;
   host.dataset.erratumTone = tone.dark ? 'dark' : 'light';
   if (target.authorIndex !== undefined) host.dataset.erratumAuthor = String(target.authorIndex);
@@ -39,37 +39,24 @@ function createControl(target: ControlTarget, tone: PageTone, onOpen: OpenForm):
 
 /** Placements and colours are all read before any host is inserted: no layout read between DOM writes. */
 function insertControls(targets: readonly ControlTarget[], onOpen: OpenForm, hosts: HTMLElement[]): void {
-  const placements = targets.map((target) => placementFor(target.anchor, target.textEnd));
-  // Colours read once per parent element (a line of names shares one).
-  const tones = new Map<Node, PageTone>();
-  const toneOf = placements.map((placement) => {
-    const parent = placement?.parent;
-    if (!(parent instanceof Element)) return undefined;
-    const tone = tones.get(parent) ?? pageTone(parent);
-    tones.set(parent, tone);
-    return tone;
+  const placed = targets.map((target) => {
+    const placement = placementFor(target.anchor, target.textEnd);
+    return placement && ([target, placement, pageTone(placement.parent as Element)] as const);
   });
   // Splits of one text node go from its end backwards, so each offset still counts from the
   // start of the text the node kept.
-  const order = targets.map((_, i) => i);
-  const placed: HTMLElement[] = [];
-  order.sort((a, b) => (placements[b]?.split?.offset ?? -1) - (placements[a]?.split?.offset ?? -1));
-  for (const i of order) {
-    const placement = placements[i];
-    const tone = toneOf[i];
-    const target = targets[i];
-    if (!placement || !tone || !target) continue;
-    const host = createControl(target, tone, onOpen);
-    insertAt(placement, host);
-    placed.push(host);
+  const offset = (item: (typeof placed)[number]) => item?.[1].split?.offset ?? -1;
+  placed.sort((a, b) => offset(b) - offset(a));
+  const placedHosts: HTMLElement[] = [];
+  for (const item of placed) {
+    if (!item) continue;
+    const host = createControl(item[0], item[2], onOpen);
+    insertAt(item[1], host);
+    placedHosts.push(host);
   }
   // Which controls stand before more of the line: all read first, then all written.
-  const rooms = placed.filter((host) => somethingFollows(host));
-  for (const host of rooms) {
-    host.dataset.erratumRoom = '';
-    host.setAttribute('style', controlHostStyle(true));
-  }
-  hosts.push(...placed);
+  for (const host of placedHosts.filter(somethingFollows)) host.dataset.erratumRoom = '';
+  hosts.push(...placedHosts);
 }
 
 /**

@@ -8,38 +8,26 @@ export interface PageTone {
   background: string;
 }
 
-/** WCAG 2.x relative luminance of sRGB channels 0–255. */
-export function luminance(rgb: readonly number[]): number {
-  const weights = [0.2126, 0.7152, 0.0722];
-  return rgb.slice(0, 3).reduce((sum, c, i) => {
-    const s = c / 255;
-    return sum + (weights[i] as number) * (s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4);
-  }, 0);
-}
-
 /**
  * The colour the reader sees behind `el`: the nearest mostly opaque background up its
  * ancestors, else the canvas (dark only when the page opts into a dark scheme the system uses).
- * Dark when the pencils' light icon (#e0e7ff) has more contrast on it than their dark icon
- * (#1e1b4b): above 3:1 either way (WCAG 1.4.11), even on mid-grey.
+ * Dark below relative luminance 0.2: the light icon (#e0e7ff, L 0.79) keeps 3:1 (WCAG 1.4.11)
+ * up to L 0.23 and the dark icon (#1e1b4b, L 0.014) from L 0.14, so the 2.2 power curve's small
+ * error against sRGB's exact one cannot cross either limit.
  */
 export function pageTone(el: Element): PageTone {
   let rgb = [255, 255, 255];
   for (let node: Element | null = el; node; node = node.parentElement) {
-    const channels = getComputedStyle(node)
-      .backgroundColor.match(/[\d.]+/g)
-      ?.map(Number);
-    if (channels && channels.length >= 3 && (channels[3] ?? 1) > 0.5) {
-      rgb = channels.slice(0, 3);
+    const style = getComputedStyle(node);
+    const [r = 0, g = 0, b = 0, a = 1] = style.backgroundColor.match(/[\d.]+/g)?.map(Number) ?? [];
+    if (a > 0.5 && style.backgroundColor !== 'transparent') {
+      rgb = [r, g, b];
       break;
     }
-    if (
-      !node.parentElement &&
-      /dark/.test(getComputedStyle(node).colorScheme) &&
-      matchMedia('(prefers-color-scheme: dark)').matches
-    ) {
+    if (!node.parentElement && /dark/.test(style.colorScheme) && matchMedia('(prefers-color-scheme: dark)').matches) {
       rgb = [18, 18, 18];
     }
   }
-  return { dark: luminance(rgb) < 0.2, background: `rgb(${rgb.join(', ')})` };
+  const luminance = rgb.reduce((sum, c, i) => sum + ([0.2126, 0.7152, 0.0722][i] ?? 0) * (c / 255) ** 2.2, 0);
+  return { dark: luminance < 0.2, background: `rgb(${rgb})` };
 }

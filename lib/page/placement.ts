@@ -41,15 +41,10 @@ export function somethingFollows(node: Node): boolean {
   let block = node.parentElement;
   while (block?.parentElement && isInline(block)) block = block.parentElement;
   if (!block) return false;
-  let next: Node | null = node;
-  while (next && !next.nextSibling && next.parentNode !== block) next = next.parentNode;
-  let sibling = next?.nextSibling;
-  while (sibling?.nodeType === 3 && !/\S/.test(sibling.nodeValue ?? '')) sibling = sibling.nextSibling;
-  if ((sibling as Element | null)?.localName === 'erratum-control') return true;
   const range = document.createRange();
   range.setStartAfter(node);
   range.setEnd(block, block.childNodes.length);
-  return /\S/.test(range.toString());
+  return /\S/.test(range.toString()) || range.cloneContents().querySelector('erratum-control') !== null;
 }
 
 /**
