@@ -17,7 +17,11 @@ function labelFor(target: ControlTarget): string {
 }
 
 const CHUNK = 250;
-/** Up to this many author controls are placed at once; the rest as their authors near the viewport. */
+/**
+ * Each paper's first this many author controls are placed at once; the rest as their authors
+ * near the viewport. Per paper: a list page of forty papers with a few authors each (a
+ * researcher's portal, its names as lines of text) shows them all at once, as it shows titles.
+ */
 const EAGER_AUTHORS = 100;
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -71,8 +75,7 @@ export async function placeControls(
   signal: AbortSignal,
 ): Promise<HTMLElement[]> {
   const hosts: HTMLElement[] = [];
-  const authors = targets.filter((target) => target.field === 'author');
-  const deferred = authors.length > EAGER_AUTHORS ? authors.slice(EAGER_AUTHORS) : [];
+  const deferred = targets.filter((target) => (target.authorIndex ?? 0) >= EAGER_AUTHORS);
   const eager = deferred.length > 0 ? targets.filter((target) => !deferred.includes(target)) : targets;
   let observer: IntersectionObserver | undefined;
   signal.addEventListener('abort', () => {
@@ -85,20 +88,22 @@ export async function placeControls(
     insertControls(eager.slice(start, start + CHUNK), onOpen, hosts);
   }
   if (deferred.length > 0 && !signal.aborted) {
-    const byAnchor = new Map(deferred.map((target) => [target.anchor, target]));
+    // A line of names is one anchor for all its authors' controls.
+    const byAnchor = new Map<Element, ControlTarget[]>();
+    for (const target of deferred) byAnchor.set(target.anchor, [...(byAnchor.get(target.anchor) ?? []), target]);
     observer = new IntersectionObserver(
       (entries, self) => {
         const near = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
         for (const anchor of near) self.unobserve(anchor);
         insertControls(
-          near.map((anchor) => byAnchor.get(anchor)).filter((target) => target !== undefined),
+          near.flatMap((anchor) => byAnchor.get(anchor) ?? []),
           onOpen,
           hosts,
         );
       },
       { rootMargin: '100% 0px' },
     );
-    for (const target of deferred) observer.observe(target.anchor);
+    for (const anchor of byAnchor.keys()) observer.observe(anchor);
   }
   return hosts;
 }
