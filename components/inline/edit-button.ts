@@ -9,7 +9,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 const PENCIL_PATHS = ['M12 20h9', 'M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z'];
 // The author-list pencil sits next to the last author's: lines of a list beside a smaller pencil,
 // so the two never look alike (issue #18).
-const LIST_PATHS = ['M3 5h7', 'M3 10h5', 'M3 15h3', 'M17.5 6.5a2.1 2.1 0 0 1 3 3L11 19l-4 1 1-4z'];
+const LIST_PATHS = ['M3 4h7', 'M3 9h5', ...PENCIL_PATHS];
 
 interface EditButtonOptions {
   field: ControlField;

@@ -28,7 +28,7 @@ const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 function createControl(target: ControlTarget, tone: PageTone, onOpen: OpenForm): HTMLElement {
   const { host, root } = createShadowHost('erratum-control', CONTROL_CSS, CONTROL_HOST_STYLE);
   host.dataset.erratumField = target.field;
-  host.dataset.erratumTone = tone.dark ? 'dark' : 'light';
+  if (tone.dark) host.dataset.erratumTone = 'dark';
   if (target.authorIndex !== undefined) host.dataset.erratumAuthor = String(target.authorIndex);
   root.append(
     createEditButton(host.ownerDocument, {

@@ -24,11 +24,10 @@ export function valueEnd(anchor: Element, field: string, { venue, date }: PaperM
   }
   if (!end) return undefined;
   // A value that ends its anchor's text needs no split: the control goes at the anchor's end.
-  const after =
-    end.node.data.slice(end.offset) +
-    nodes
-      .slice(end.index + 1)
-      .map((node) => node.data)
-      .join('');
+  const after = nodes
+    .slice(end.index)
+    .map((node) => node.data)
+    .join('')
+    .slice(end.offset);
   return /[\p{L}\p{N}]/u.test(after) ? { node: end.node, offset: end.offset } : undefined;
 }
