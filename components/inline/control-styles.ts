@@ -8,13 +8,15 @@
 // the shadow tree, so they beat both the inline style and the page's own important rules.
 // Colours come from the page around the pencil (data-erratum-tone, lib/page/page-tone.ts), not
 // from the system theme; the background is the page's own, set on the button when placed. The
-// focus outline (#2563eb) keeps 3:1 on white and on the dark tone's #121212.
+// focus outline (#2563eb) keeps 3:1 on white and on the dark tone's #121212. The button stands at
+// its static place, the host's top left; border, padding and icon add up to its 24 px. `all: initial`
+// already gives the host no margin, padding or border.
 export const CONTROL_HOST_STYLE =
-  'all:initial!important;font-size:inherit!important;line-height:inherit!important;display:inline-block!important;position:relative!important;width:0!important;height:24px!important;margin:0!important;padding:0!important;border:0!important;vertical-align:middle!important;overflow:visible!important';
+  'all:initial!important;font-size:inherit!important;line-height:inherit!important;display:inline-block!important;position:relative!important;width:0!important;height:24px!important;vertical-align:middle!important';
 
 export const CONTROL_CSS = `:host{${CONTROL_HOST_STYLE}}
 :host([data-erratum-room]){margin-right:24px!important}
-button{all:initial;position:absolute;left:0;top:0;z-index:2147483000;box-sizing:border-box;width:24px;height:24px;padding:3px;display:inline-flex;align-items:center;justify-content:center;border-radius:5px;border:1px solid;background:#fff;color:#1e1b4b;cursor:pointer}
+button{all:initial;position:absolute;z-index:2147483000;box-sizing:border-box;width:24px;height:24px;padding:3px;display:block;border-radius:5px;border:1px solid;background:#fff;color:#1e1b4b;cursor:pointer}
 button:focus-visible{outline:2px solid #2563eb;outline-offset:1px}
 :host([data-erratum-tone=dark]) button{background:#121212;color:#e0e7ff}
 svg{width:16px;height:16px;display:block;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}`;

@@ -16,7 +16,7 @@ interface EditButtonOptions {
   label: string;
   onActivate: (button: HTMLButtonElement) => void;
   /** The page's own colour behind the pencil (`rgb(…)`), so it is no box of another colour. */
-  background?: string;
+  background: string;
 }
 
 /** Only real user clicks (and keys, which browsers turn into trusted clicks) open the form. */
@@ -29,7 +29,7 @@ export function createEditButton(
   button.dataset.erratumField = field;
   button.title = label;
   button.setAttribute('aria-label', label);
-  if (background) button.style.backgroundColor = background;
+  button.style.backgroundColor = background;
   button.addEventListener('click', (event) => {
     // The control may sit inside page markup with its own click handlers.
     event.preventDefault();

@@ -11,7 +11,7 @@ export interface ControlTarget {
   authorIndex?: number;
   anchor: Element;
   /** Where in the anchor's text the value ends, when the anchor writes more than the value. */
-  textEnd?: TextEnd;
+  textEnd?: TextEnd | undefined;
 }
 
 /**
@@ -31,7 +31,7 @@ export function controlTargets(papers: readonly DetectedPaper[]): ControlTarget[
       // unless each field's value ends at its own place in the element's text.
       if (!textEnd && taken.has(anchor)) continue;
       taken.add(anchor);
-      targets.push({ paper, field, anchor, ...(textEnd ? { textEnd } : {}) });
+      targets.push({ paper, field, anchor, textEnd });
     }
     paper.anchors.authors.forEach((anchor, authorIndex) => {
       if (!anchor || taken.has(anchor)) return;
