@@ -7,7 +7,7 @@
 // measurable by its ranges' client rects (width > 0). The `:host` rules are important rules of
 // the shadow tree, so they beat both the inline style and the page's own important rules.
 // Colours come from the page around the pencil (data-erratum-tone, lib/page/page-tone.ts), not
-// from the system theme; the background is the page's own, set on the button when placed. The
+// from the system theme; the background is always the page's own, set on the button when placed. The
 // focus outline (#2563eb) keeps 3:1 on white and on the dark tone's #121212. The button stands at
 // its static place, the host's top left; border, padding and icon add up to its 24 px. `all: initial`
 // already gives the host no margin, padding or border.
@@ -16,7 +16,7 @@ export const CONTROL_HOST_STYLE =
 
 export const CONTROL_CSS = `:host{${CONTROL_HOST_STYLE}}
 :host([data-erratum-room]){margin-right:24px!important}
-button{all:initial;position:absolute;z-index:2147483000;box-sizing:border-box;width:24px;height:24px;padding:3px;display:block;border-radius:5px;border:1px solid;background:#fff;color:#1e1b4b;cursor:pointer}
+button{all:initial;position:absolute;z-index:2147483000;box-sizing:border-box;width:24px;height:24px;padding:3px;display:block;border-radius:5px;border:1px solid;color:#1e1b4b;cursor:pointer}
 button:focus-visible{outline:2px solid #2563eb;outline-offset:1px}
-:host([data-erratum-tone=dark]) button{background:#121212;color:#e0e7ff}
+:host([data-erratum-tone=dark]) button{color:#e0e7ff}
 svg{width:16px;height:16px;display:block;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}`;

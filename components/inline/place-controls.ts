@@ -88,15 +88,15 @@ export async function placeControls(
     insertControls(eager.slice(start, start + CHUNK), onOpen, hosts);
   }
   if (deferred.length > 0 && !signal.aborted) {
-    // A line of names is one anchor for all its authors' controls.
-    const byAnchor = new Map<Element, ControlTarget[]>();
-    for (const target of deferred) byAnchor.set(target.anchor, [...(byAnchor.get(target.anchor) ?? []), target]);
+    // One anchor per deferred target: a line of names (one anchor for all) holds at most 50
+    // (findAuthorLine), so none of its authors is ever deferred.
+    const byAnchor = new Map(deferred.map((target) => [target.anchor, target]));
     observer = new IntersectionObserver(
       (entries, self) => {
         const near = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
         for (const anchor of near) self.unobserve(anchor);
         insertControls(
-          near.flatMap((anchor) => byAnchor.get(anchor) ?? []),
+          near.map((anchor) => byAnchor.get(anchor)).filter((target) => target !== undefined),
           onOpen,
           hosts,
         );

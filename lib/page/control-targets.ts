@@ -40,7 +40,7 @@ export function controlTargets(papers: readonly DetectedPaper[]): ControlTarget[
     });
     const list = paper.anchors.fields.authors;
     if (!list) continue;
-    if (paper.anchors.authors.every((anchor) => anchor === undefined)) {
+    if (!paper.anchors.authors.some(Boolean)) {
       namesInLine(list, paper.metadata.authors).forEach((textEnd, authorIndex) => {
         if (textEnd) targets.push({ paper, field: 'author', authorIndex, anchor: list, textEnd });
       });

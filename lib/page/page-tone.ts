@@ -19,8 +19,8 @@ export function pageTone(el: Element): PageTone {
   let rgb = [255, 255, 255];
   for (let node: Element | null = el; node; node = node.parentElement) {
     const style = getComputedStyle(node);
-    // Computed colours are rgb()/rgba(); `transparent` is rgba(0, 0, 0, 0).
-    const [r = 0, g = 0, b = 0, a = 1] = style.backgroundColor.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 0];
+    // Computed colours are rgb()/rgba() (`transparent` too: rgba(0, 0, 0, 0)).
+    const [r = 0, g = 0, b = 0, a = 1] = style.backgroundColor.match(/[\d.]+/g)?.map(Number) ?? [];
     if (a > 0.5) {
       rgb = [r, g, b];
       break;

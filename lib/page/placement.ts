@@ -38,9 +38,9 @@ const isInline = (el: Element) => /^(inline|contents|ruby)/.test(getComputedStyl
  * none, and a full last line never wraps.
  */
 export function somethingFollows(node: Node): boolean {
-  let block = node.parentElement;
-  while (block?.parentElement && isInline(block)) block = block.parentElement;
-  if (!block) return false;
+  // Called only for controls just inserted into the page: there is a parent.
+  let block = node.parentElement as Element;
+  while (block.parentElement && isInline(block)) block = block.parentElement;
   const range = document.createRange();
   range.setStartAfter(node);
   range.setEnd(block, block.childNodes.length);
