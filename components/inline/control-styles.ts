@@ -1,26 +1,22 @@
+// The host stands in the line, after the text it corrects, 0 px wide and 24 px high (WCAG 2.5.8's
+// target size). Where the line goes on after it (data-erratum-room), the host makes room for the
+// pencil with its right margin: the text after it moves right by the pencil's width and no more,
+// and no pencil covers a character of the page (issue #18: an out-of-flow pencil covered the next
+// author's first letter). At the end of a block's text the pencil overhangs the empty rest of the
+// line instead, so a full last line never wraps. Being 0 px wide, the host leaves the page's text
+// measurable by its ranges' client rects (width > 0). The `:host` rules are important rules of
+// the shadow tree, so they beat both the inline style and the page's own important rules.
+// Colours come from the page around the pencil (data-erratum-tone, lib/page/page-tone.ts), not
+// from the system theme; the background is always the page's own, set on the button when placed. The
+// focus outline (#2563eb) keeps 3:1 on white and on the dark tone's #121212. The button stands at
+// its static place, the host's top left; border, padding and icon add up to its 24 px. `all: initial`
+// already gives the host no margin, padding or border.
 export const CONTROL_HOST_STYLE =
-  'all: initial !important; font-size: inherit !important; line-height: inherit !important; display: inline-block !important; position: absolute !important; width: 0 !important; height: 0 !important; margin: 0 !important; padding: 0 !important; border: 0 !important; vertical-align: baseline !important; overflow: visible !important;';
+  'all:initial!important;font-size:inherit!important;line-height:inherit!important;display:inline-block!important;position:relative!important;width:0!important;height:24px!important;vertical-align:middle!important';
 
-// The host is out of flow (absolute, at its static position) and the button is positioned out
-// of it, so the page's own text never moves: an in-flow host, even of zero size, adds a line box
-// where it follows block children (a control after the <li>s of an author list pushed the rest
-// of the page down by a line). The host keeps the line's font metrics so that the button can be
-// centred on the line it stands on.
-export const CONTROL_CSS = `
-:host { all: initial !important; font-size: inherit !important; line-height: inherit !important; display: inline-block !important; position: absolute !important; width: 0 !important; height: 0 !important; }
-button {
-  all: initial;
-  position: absolute; left: 3px; top: calc(0.5lh - 9px); z-index: 2147483000;
-  box-sizing: border-box; width: 18px; height: 18px; padding: 2px;
-  display: inline-flex; align-items: center; justify-content: center;
-  border-radius: 4px; border: 1px solid rgba(80, 80, 110, 0.35);
-  background: rgba(255, 255, 255, 0.92); color: #3b3bb3; cursor: pointer;
-  opacity: 0.6; transition: opacity 120ms;
-}
-button:hover, button:focus-visible { opacity: 1; }
-button:focus-visible { outline: 2px solid #3b82f6; outline-offset: 1px; }
-svg { width: 12px; height: 12px; display: block; fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; }
-@media (prefers-color-scheme: dark) {
-  button { background: rgba(30, 30, 40, 0.92); color: #a5b4fc; border-color: rgba(165, 180, 252, 0.4); }
-}
-`;
+export const CONTROL_CSS = `:host{${CONTROL_HOST_STYLE}}
+:host([data-erratum-room]){margin-right:24px!important}
+button{all:initial;position:absolute;z-index:2147483000;box-sizing:border-box;width:24px;height:24px;padding:3px;display:block;border-radius:5px;border:1px solid;color:#1e1b4b;cursor:pointer}
+button:focus-visible{outline:2px solid #2563eb;outline-offset:1px}
+:host([data-erratum-tone=dark]) button{color:#e0e7ff}
+svg{width:16px;height:16px;display:block;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}`;

@@ -7,20 +7,29 @@ import type { ControlField } from '@/lib/schema/fields';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const PENCIL_PATHS = ['M12 20h9', 'M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z'];
+// The author-list pencil sits next to the last author's: lines of a list beside a smaller pencil,
+// so the two never look alike (issue #18).
+const LIST_PATHS = ['M3 4h7', 'M3 9h5', ...PENCIL_PATHS];
 
 interface EditButtonOptions {
   field: ControlField;
   label: string;
   onActivate: (button: HTMLButtonElement) => void;
+  /** The page's own colour behind the pencil (`rgb(…)`), so it is no box of another colour. */
+  background: string;
 }
 
 /** Only real user clicks (and keys, which browsers turn into trusted clicks) open the form. */
-export function createEditButton(doc: Document, { field, label, onActivate }: EditButtonOptions): HTMLButtonElement {
+export function createEditButton(
+  doc: Document,
+  { field, label, onActivate, background }: EditButtonOptions,
+): HTMLButtonElement {
   const button = doc.createElement('button');
   button.type = 'button';
   button.dataset.erratumField = field;
   button.title = label;
   button.setAttribute('aria-label', label);
+  button.style.backgroundColor = background;
   button.addEventListener('click', (event) => {
     // The control may sit inside page markup with its own click handlers.
     event.preventDefault();
@@ -32,7 +41,7 @@ export function createEditButton(doc: Document, { field, label, onActivate }: Ed
   const icon = doc.createElementNS(SVG, 'svg');
   icon.setAttribute('viewBox', '0 0 24 24');
   icon.setAttribute('aria-hidden', 'true');
-  for (const d of PENCIL_PATHS) {
+  for (const d of field === 'authors' ? LIST_PATHS : PENCIL_PATHS) {
     const path = doc.createElementNS(SVG, 'path');
     path.setAttribute('d', d);
     icon.append(path);

@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n';
 import type { FormClaimMessage } from '@/lib/schema/messages';
 import { PANEL_WIDTH, PageDock } from './page-dock';
 import { createShadowHost } from './shadow-host';
+import { showToastBox } from './toast-box';
 
 const PANEL_HOST_STYLE = `all: initial !important; position: fixed !important; top: 0 !important; right: 0 !important; z-index: 2147483647 !important; display: block !important; width: min(${PANEL_WIDTH}px, 100vw) !important; height: 100vh !important; margin: 0 !important; padding: 0 !important; border: 0 !important; transform: none !important; opacity: 1 !important; visibility: visible !important; pointer-events: auto !important;`;
 
@@ -22,6 +23,8 @@ const MAX_RESTORES = 3;
  * the form says how to close it (Esc, or its Close button).
  */
 export class FormPanel {
+  /** The failure message after a click (toast.ts): here, so the content script need not carry it. */
+  static readonly toast = showToastBox;
   private host?: HTMLElement;
   private root?: ShadowRoot;
   private frame?: HTMLIFrameElement;

@@ -1,6 +1,7 @@
 import { t } from '@/lib/i18n';
 import type { ControlTarget } from '@/lib/page/control-targets';
-import { placementFor } from '@/lib/page/placement';
+import { type PageTone, pageTone } from '@/lib/page/page-tone';
+import { insertAt, placementFor, somethingFollows } from '@/lib/page/placement';
 import { CONTROL_CSS, CONTROL_HOST_STYLE } from './control-styles';
 import { createEditButton } from './edit-button';
 import { createShadowHost } from './shadow-host';
@@ -16,34 +17,50 @@ function labelFor(target: ControlTarget): string {
 }
 
 const CHUNK = 250;
-/** Up to this many author controls are placed at once; the rest as their authors near the viewport. */
+/**
+ * Each paper's first this many author controls are placed at once; the rest as their authors
+ * near the viewport. Per paper: a list page of forty papers with a few authors each (a
+ * researcher's portal, its names as lines of text) shows them all at once, as it shows titles.
+ */
 const EAGER_AUTHORS = 100;
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function createControl(target: ControlTarget, onOpen: OpenForm): HTMLElement {
+function createControl(target: ControlTarget, tone: PageTone, onOpen: OpenForm): HTMLElement {
   const { host, root } = createShadowHost('erratum-control', CONTROL_CSS, CONTROL_HOST_STYLE);
   host.dataset.erratumField = target.field;
+  if (tone.dark) host.dataset.erratumTone = 'dark';
   if (target.authorIndex !== undefined) host.dataset.erratumAuthor = String(target.authorIndex);
   root.append(
     createEditButton(host.ownerDocument, {
       field: target.field,
       label: labelFor(target),
+      background: tone.background,
       onActivate: (button) => onOpen(target, button),
     }),
   );
   return host;
 }
 
-/** Placements are all read before any host is inserted: no layout read between DOM writes. */
+/** Placements and colours are all read before any host is inserted: no layout read between DOM writes. */
 function insertControls(targets: readonly ControlTarget[], onOpen: OpenForm, hosts: HTMLElement[]): void {
-  const placements = targets.map((target) => placementFor(target.anchor));
-  targets.forEach((target, i) => {
-    const placement = placements[i];
-    if (!placement) return;
-    const host = createControl(target, onOpen);
-    placement.parent.insertBefore(host, placement.before);
-    hosts.push(host);
+  const placed = targets.map((target) => {
+    const placement = placementFor(target.anchor, target.textEnd);
+    return placement && ([target, placement, pageTone(placement.parent as Element)] as const);
   });
+  // Splits of one text node go from its end backwards, so each offset still counts from the
+  // start of the text the node kept.
+  const offset = (item: (typeof placed)[number]) => item?.[1].split?.offset ?? -1;
+  placed.sort((a, b) => offset(b) - offset(a));
+  const placedHosts: HTMLElement[] = [];
+  for (const item of placed) {
+    if (!item) continue;
+    const host = createControl(item[0], item[2], onOpen);
+    insertAt(item[1], host);
+    placedHosts.push(host);
+  }
+  // Which controls stand before more of the line: all read first, then all written.
+  for (const host of placedHosts.filter(somethingFollows)) host.dataset.erratumRoom = '';
+  hosts.push(...placedHosts);
 }
 
 /**
@@ -58,8 +75,7 @@ export async function placeControls(
   signal: AbortSignal,
 ): Promise<HTMLElement[]> {
   const hosts: HTMLElement[] = [];
-  const authors = targets.filter((target) => target.field === 'author');
-  const deferred = authors.length > EAGER_AUTHORS ? authors.slice(EAGER_AUTHORS) : [];
+  const deferred = targets.filter((target) => (target.authorIndex ?? 0) >= EAGER_AUTHORS);
   const eager = deferred.length > 0 ? targets.filter((target) => !deferred.includes(target)) : targets;
   let observer: IntersectionObserver | undefined;
   signal.addEventListener('abort', () => {
@@ -72,6 +88,8 @@ export async function placeControls(
     insertControls(eager.slice(start, start + CHUNK), onOpen, hosts);
   }
   if (deferred.length > 0 && !signal.aborted) {
+    // One anchor per deferred target: a line of names (one anchor for all) holds at most 50
+    // (findAuthorLine), so none of its authors is ever deferred.
     const byAnchor = new Map(deferred.map((target) => [target.anchor, target]));
     observer = new IntersectionObserver(
       (entries, self) => {
@@ -85,7 +103,7 @@ export async function placeControls(
       },
       { rootMargin: '100% 0px' },
     );
-    for (const target of deferred) observer.observe(target.anchor);
+    for (const anchor of byAnchor.keys()) observer.observe(anchor);
   }
   return hosts;
 }

@@ -146,7 +146,7 @@ export function findDoiAnchor(doi: string, short: ShortElements): Element | unde
   return best && isShown(best.el) ? best.el : undefined;
 }
 
-const DATE_IN_TEXT =
+export const DATE_IN_TEXT =
   /\b(\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}\s+[A-Z][a-z]{2}\s+\d{1,2}|[A-Z][a-z]{2,8}\.?\s+\d{4})\b/g;
 
 /** The smallest shown element that writes the paper's full date (a bare year is too common to mean it). */
@@ -179,7 +179,49 @@ export function findVenueAnchor(venue: string, short: ShortElements): Element | 
     const k = comparisonKey(text);
     if ((k === key || (k.startsWith(key) && k.length <= key.length + 30)) && isShown(el)) return el;
   }
-  return undefined;
+  // A generic page may write the venue inside a sentence ("Published 1 June 2023 in Journal of
+  // Example Oceanography, vol. 9", issue #18): the smallest short element holding it as words.
+  // The control then goes after the venue's words (lib/page/value-ends.ts).
+  return smallestWriting([wordsKey(venue)], short, 200);
+}
+
+/** Lower-cased words of a text, one space apart: a key that keeps word boundaries. */
+export function wordsKey(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The smallest shown short element whose text holds every one of `phrases` as whole words. */
+function smallestWriting(phrases: readonly string[], short: ShortElements, maxText: number): Element | undefined {
+  if (phrases.some((phrase) => phrase.length < 3)) return undefined;
+  let best: Element | undefined;
+  for (let i = 0, item = short.at(0); item; item = short.at(++i)) {
+    // Descendants follow their ancestor: once past the best one's subtree, nothing is smaller.
+    if (best && !best.contains(item.el)) break;
+    if (item.text.length > maxText) continue;
+    const words = ` ${wordsKey(item.text)} `;
+    if (phrases.every((phrase) => words.includes(` ${phrase} `)) && isShown(item.el)) best = item.el;
+  }
+  return best;
+}
+
+/**
+ * Where the authors are written as one line of text ("Chidi Okafor, Maja Lindqvist, Yui Tanaka"
+ * in one <p>) when no element holds a name of its own: the smallest element writing every name.
+ * It becomes the author-list anchor; each name's place inside it is found on the page side
+ * (lib/page/names-in-line.ts).
+ */
+export function findAuthorLine(authors: readonly Author[], short: ShortElements): Element | undefined {
+  if (authors.length < 2 || authors.length > 50) return undefined;
+  return smallestWriting(
+    authors.map((author) => wordsKey(author.name)),
+    short,
+    300,
+  );
 }
 
 export function findPdfAnchor(
@@ -243,7 +285,7 @@ export function findAnchors(
   if (metadata.pdfUrl) set('pdfUrl', findPdfAnchor(doc, metadata.pdfUrl, seen.pdfUrl, queries));
   anchors.authors = findAuthorAnchors(metadata.authors, short);
   const found = anchors.authors.filter((el): el is Element => el !== undefined);
-  const list = found.length > 0 ? authorListElement(found, body) : undefined;
+  const list = found.length > 0 ? authorListElement(found, body) : findAuthorLine(metadata.authors, short);
   if (list) anchors.fields.authors = list;
   return anchors;
 }

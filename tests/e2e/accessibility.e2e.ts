@@ -17,12 +17,6 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ARTICLE_URL = 'https://journal.example.org/articles/42';
 const ARTICLE = fixturePage('journal-article');
 const TOKEN = 'a11y-token';
-/**
- * The pencils' size and placement belong to the "pencils" branch (issue 18, pencil geometry),
- * which makes them 24 x 24 px and checks that in tests/e2e/pencil-geometry.e2e.ts; until it is
- * merged their 18 px targets fail target-size. Remove this exception once it is.
- */
-const PENCIL_RULES_PENDING = ['target-size'];
 
 /** Runs axe in a page or frame (injected once) and lists each violation as rule, target, summary. */
 async function axeViolations(
@@ -92,12 +86,12 @@ describe.each(VARIANTS)('accessibility (axe, WCAG 2.2 A/AA): $locale, $colorSche
   it("the page's pencils and the form at its edit, review and done steps", async () => {
     const page = await openPage(browser.context, ARTICLE_URL, ARTICLE);
     await control(page, 'title').waitFor();
-    expect(await axeViolations(page, { onlyOurControls: true, skip: PENCIL_RULES_PENDING })).toEqual([]);
+    expect(await axeViolations(page, { onlyOurControls: true })).toEqual([]);
 
     await control(page, 'author', 1).click();
     const form = await formFrameOf(page);
     // The panel's frame on the page (its title names it), beside the pencils.
-    expect(await axeViolations(page, { onlyOurControls: true, skip: PENCIL_RULES_PENDING })).toEqual([]);
+    expect(await axeViolations(page, { onlyOurControls: true })).toEqual([]);
     // The browser's language reached the form (axe's own checks are language-blind otherwise).
     expect(await form.evaluate(() => document.documentElement.lang)).toMatch(new RegExp(`^${locale}`));
     // Edit step: an author's editor open, the review blocked (the reasons listed as links).

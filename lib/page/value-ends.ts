@@ -1,0 +1,33 @@
+// Where a field's value ends inside its anchor, when the anchor writes more than the value: the
+// venue of "Journal of Open Medical Informatics · Volume 12 · 14 March 2025" ends after
+// "Informatics", so its control does not share the end of the line with the date's (issue #18:
+// two pencils on one spot, the date's unreachable by mouse).
+import { DATE_IN_TEXT } from '../extract/anchors';
+import { toIsoDate } from '../extract/dates';
+import type { PaperMetadata } from '../schema/paper';
+import type { TextEnd } from './placement';
+import { endOf, phrasePattern, textNodesOf } from './text-ends';
+
+export function valueEnd(anchor: Element, field: string, { venue, date }: PaperMetadata): TextEnd | undefined {
+  const nodes = textNodesOf(anchor);
+  let end: (TextEnd & { index: number }) | undefined;
+  if (field === 'venue' && venue) {
+    const pattern = phrasePattern(venue);
+    end = pattern && endOf(pattern, nodes);
+  }
+  if (field === 'date' && date) {
+    nodes.forEach((node, index) => {
+      for (const match of node.data.matchAll(DATE_IN_TEXT)) {
+        if (!end && toIsoDate(match[0]).date === date) end = { node, offset: match.index + match[0].length, index };
+      }
+    });
+  }
+  if (!end) return undefined;
+  // A value that ends its anchor's text needs no split: the control goes at the anchor's end.
+  const after = nodes
+    .slice(end.index)
+    .map((node) => node.data)
+    .join('')
+    .slice(end.offset);
+  return /[\p{L}\p{N}]/u.test(after) ? { node: end.node, offset: end.offset } : undefined;
+}
