@@ -16,6 +16,10 @@ export const nativeBrowserForContentScripts: WxtHooks['vite:build:extendConfig']
   const inContentWorld = (entry: { type: string; name: string }) =>
     entry.type === 'content-script' || (entry.type === 'unlisted-script' && CONTENT_WORLD_SCRIPTS.has(entry.name));
   if (entrypoints.length === 0 || !entrypoints.every(inContentWorld)) return;
+  // What every paper page parses before a click has a size budget (tests/e2e/bundle-size.e2e.ts):
+  // terser's two passes make the readers about 1.7 % smaller gzipped than Vite's default (oxc)
+  // minifier, measured on reader-ieee.js (20,535 -> 20,190 bytes).
+  config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 2 } } };
   config.resolve ??= {};
   const alias = config.resolve.alias ?? {};
   // Array aliases apply the first match; in an object the key set last wins.

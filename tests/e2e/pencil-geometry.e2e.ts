@@ -110,7 +110,7 @@ describe('pencil geometry, in real Chromium', () => {
 
   for (const { name, url, html } of PAGES) {
     it(`${name}: pencils of 24 px, apart, over no text, moving the text by no more than their width`, async () => {
-      const { page, placed, after, moves } = await movesFor(browser, url, html);
+      const { page, placed, moves } = await movesFor(browser, url, html);
       expect(placed.length).toBeGreaterThanOrEqual(4);
       expect(geometryProblems(placed)).toEqual(NO_PROBLEMS);
       expect(moves).toEqual([]);
@@ -130,6 +130,7 @@ describe('pencil geometry, in real Chromium', () => {
     const page = await openPage(browser.context, ONE_LINE.url, ONE_LINE.html);
     const placed = await placedPencils(page);
     const line = page.locator('p.byline');
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the reader sees
     await expect(line.innerText()).resolves.toBe('Chidi Okafor, Maja Lindqvist, Yui Tanaka');
     // Each author's pencil right after the end of that name (and before what follows it).
     const ends = await line.evaluate((p) => {
