@@ -2,7 +2,7 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fixturePage, openFormAt, useFormSession } from './form-helpers';
 import { formFocus, formTextSizes } from './form-probes';
-import { eventually, openPage } from './harness';
+import { control, eventually, openPage } from './harness';
 
 // Issue 18's form rows, as a keyboard or screen-reader user meets them in real Chromium: text
 // size at the browser's default zoom, where focus goes when authors move or are added, names
@@ -165,6 +165,14 @@ async function layout(page: Page) {
   });
 }
 
+/**
+ * The pencils make room in the text they follow, so "the page as it was" is the page with its
+ * pencils: they are placed after the page's load event, in an idle moment.
+ */
+async function pencilsPlaced(page: Page): Promise<void> {
+  for (const field of ['title', 'abstract']) await control(page, field).waitFor();
+}
+
 type Box = { left: number; top: number; right: number; bottom: number };
 const intersects = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
@@ -173,6 +181,7 @@ describe('the panel beside the page', () => {
 
   it('docks on a 1280 px window: the title and abstract stay clear of it; after close the page is as it was', async () => {
     const page = await openPage(session.browser.context, ARTICLE_URL, ARTICLE);
+    await pencilsPlaced(page);
     await page.setViewportSize({ width: 1280, height: 800 });
     const before = await layout(page);
     expect(before.panel).toBeNull();
@@ -195,6 +204,7 @@ describe('the panel beside the page', () => {
   it("keeps a page's own root margin, adding the panel's width to it and giving it back on close", async () => {
     const html = ARTICLE.replace('<html lang="en">', '<html lang="en" style="margin-right: 24px">');
     const page = await openPage(session.browser.context, `${ARTICLE_URL}?own-margin`, html);
+    await pencilsPlaced(page);
     await page.setViewportSize({ width: 1280, height: 800 });
     const before = await layout(page);
     expect(before.rootMargin).toBe('24px');
@@ -209,6 +219,7 @@ describe('the panel beside the page', () => {
 
   it("keeps what the page's own script does to its root's style while the panel is open", async () => {
     const page = await openPage(session.browser.context, ARTICLE_URL, ARTICLE);
+    await pencilsPlaced(page);
     await page.setViewportSize({ width: 1280, height: 800 });
     const form = await openFormAt(page, 'title');
     // A page switching its own theme meanwhile, as many do with an inline style on <html>.
@@ -224,6 +235,7 @@ describe('the panel beside the page', () => {
 
   it('covers a narrow window without moving the page, and says how to close it; Esc does', async () => {
     const page = await openPage(session.browser.context, ARTICLE_URL, ARTICLE);
+    await pencilsPlaced(page);
     await page.setViewportSize({ width: 900, height: 800 });
     const before = await layout(page);
     const form = await openFormAt(page, 'title');
@@ -238,6 +250,7 @@ describe('the panel beside the page', () => {
 
   it('docks when a covering window is widened, and covers again when it narrows', async () => {
     const page = await openPage(session.browser.context, ARTICLE_URL, ARTICLE);
+    await pencilsPlaced(page);
     await page.setViewportSize({ width: 900, height: 800 });
     await openFormAt(page, 'title');
     await page.setViewportSize({ width: 1280, height: 800 });
