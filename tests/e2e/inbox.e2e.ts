@@ -116,6 +116,8 @@ forEachDatabase((database) => {
     await inbox.keyboard.type(CURATOR_TOKEN);
     await inbox.keyboard.press('Enter');
     await inbox.getByRole('link', { name: title }).waitFor();
+    // The inbox's own style sheet applies under its CSP (the body loses the browser's 8px margin).
+    expect(await inbox.evaluate(() => getComputedStyle(document.body).marginTop)).toBe('0px');
     expect(await axeViolations(inbox)).toEqual([]);
 
     // Opens the correction from the list...

@@ -128,7 +128,7 @@ export function renderCorrection(
 <dl>${facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join('')}</dl>
 ${changes(c, words)}
 ${authors(c, words)}
-${c.comment ? `<section aria-labelledby="comment"><h2 id="comment">${escapeHtml(words.comment)}</h2><p>${escapeHtml(c.comment)}</p></section>` : ''}
+${c.comment ? `<section aria-labelledby="comment"><h2 id="comment">${escapeHtml(words.comment)}</h2><p class="comment">${escapeHtml(c.comment)}</p></section>` : ''}
 <section aria-labelledby="decide"><h2 id="decide">${escapeHtml(words.decide)}</h2>
 ${decision(record, csrf, words)}
 </section>
