@@ -78,6 +78,8 @@ forEachDatabase((database) => {
       const numbered = await listed('/inbox?title=paper+number');
       expect(numbered.next).toContain('title=paper+number');
       const rest = await listed(numbered.next!);
+      const newest = (await curator.page(numbered.next!)).querySelector('nav a:not([rel])')?.getAttribute('href');
+      expect(newest).toBe('/inbox?title=paper+number');
       expect([...numbered.titles, ...rest.titles]).toEqual(newestFirst((n) => n % 10 !== 0));
     });
 

@@ -6,14 +6,15 @@ import type { InboxFilter, InboxPage } from './list-query';
 // The list: a GET form of filters (real labels, so every field is reachable and named by
 // keyboard and screen reader), a table of one page, and a link to the next, older page.
 
-function filterQuery(filter: InboxFilter, after: string): string {
+function filterQuery(filter: InboxFilter, after?: string): string {
   const params = new URLSearchParams();
   for (const key of ['state', 'site', 'doi', 'title'] as const) {
     const value = filter[key];
     if (value) params.set(key, value);
   }
-  params.set('after', after);
-  return `/inbox?${params}`;
+  if (after) params.set('after', after);
+  const query = params.toString();
+  return query ? `/inbox?${query}` : '/inbox';
 }
 
 function filters(filter: InboxFilter, words: Words): string {
@@ -54,7 +55,7 @@ ${rows}
 </tbody>
 </table>`;
   const nav = [
-    filter.after ? `<a href="/inbox">${escapeHtml(words.newest)}</a>` : '',
+    filter.after ? `<a href="${escapeHtml(filterQuery(filter))}">${escapeHtml(words.newest)}</a>` : '',
     page.next
       ? `<a rel="next" href="${escapeHtml(filterQuery(filter, page.next))}">${escapeHtml(words.older)}</a>`
       : '',
