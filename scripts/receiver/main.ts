@@ -1,4 +1,5 @@
 // `npm run receiver -- [--port 8787] [--host 127.0.0.1] [--data .data/receiver] [--token <t>] [--quiet]`
+// CURATOR_TOKEN=<secret> opens the curator's inbox at /inbox.
 // The reference endpoint on its own; docs/endpoint.md describes what it implements. It stores in
 // an embedded PostgreSQL (PGlite) under --data, or in the PostgreSQL server named by DATABASE_URL.
 import { resolve } from 'node:path';
@@ -27,6 +28,7 @@ const receiver = await startReceiver({
   dataDir: resolve(values.data),
   databaseUrl: process.env.DATABASE_URL || undefined,
   token: values.token,
+  curatorToken: process.env.CURATOR_TOKEN || undefined,
   log: !values.quiet,
 });
 
@@ -34,6 +36,9 @@ console.log(
   [
     `Endpoint (set it in Erratum's options): ${receiver.endpoint}`,
     `What arrived:                           ${receiver.url}`,
+    process.env.CURATOR_TOKEN
+      ? `Curator's inbox (sign in with CURATOR_TOKEN): ${receiver.inbox}`
+      : "Curator's inbox: off (set CURATOR_TOKEN to open it)",
     `Stored in:                              ${receiver.database === 'postgres' ? 'the PostgreSQL server in DATABASE_URL' : `${resolve(values.data)} (embedded PostgreSQL)`}`,
     values.token
       ? 'Deliveries need the token given with --token.'

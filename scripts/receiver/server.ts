@@ -5,6 +5,7 @@ import { isLoopbackRequest } from './credentials';
 import { openDatabase } from './db/open';
 import { type DeliveryContext, type DeliveryCounters, handleDelivery } from './deliveries';
 import { FaultControl, FaultSettingsSchema } from './faults';
+import { handleInbox, INBOX_PREFIX, type InboxContext } from './inbox/routes';
 import { adoptLegacyFiles } from './legacy-files';
 import { renderListingPage } from './listing-page';
 import { send, sendError, sendJson } from './responses';
@@ -30,6 +31,11 @@ export interface ReceiverOptions {
   databaseUrl?: string;
   /** When set, deliveries need `Authorization: Bearer <token>`. */
   token?: string;
+  /**
+   * Opens the curator's inbox at /inbox to whoever signs in with this token (main.ts takes it
+   * from CURATOR_TOKEN). Without it the inbox answers 404. It must differ from `token`.
+   */
+  curatorToken?: string;
   /** One line per request on stdout. */
   log?: boolean;
 }
@@ -42,6 +48,8 @@ export interface ReceiverStats extends DeliveryCounters {
 export interface Receiver {
   /** The listing page, ending in '/': http://127.0.0.1:PORT/ */
   url: string;
+  /** The curator's inbox: http://127.0.0.1:PORT/inbox */
+  inbox: string;
   /** Where corrections are POSTed: http://127.0.0.1:PORT/corrections */
   endpoint: string;
   faults: FaultControl;
@@ -72,6 +80,7 @@ async function readSmallJson(req: IncomingMessage): Promise<unknown> {
 
 interface Routes {
   ctx: DeliveryContext;
+  inbox: InboxContext;
   stats(): ReceiverStats;
 }
 
@@ -120,6 +129,8 @@ async function route(req: IncomingMessage, res: ServerResponse, routes: Routes):
   // The reader's status address answers wherever the reader is, with the delivery token.
   const status = STATUS_PATH.exec(path);
   if (status) return handleStatus(req, res, status[1]!, routes.ctx.store, routes.ctx.token);
+  // The inbox answers wherever the curator is, behind the curator token.
+  if (path === INBOX_PREFIX || path.startsWith(`${INBOX_PREFIX}/`)) return handleInbox(req, res, routes.inbox);
   // Test controls and the views of stored data (submitters' emails) answer only this machine.
   if (!isLoopbackRequest(req)) return sendError(res, 403, 'Only available from this machine');
   if (path === '/__faults') return handleFaults(req, res, routes);
@@ -138,6 +149,8 @@ function urlHost(host: string): string {
 
 export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
   const host = options.host ?? '127.0.0.1';
+  if (options.curatorToken && options.curatorToken === options.token)
+    throw new Error('The curator token must differ from the delivery token: every reader has that one');
   const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const store = await CorrectionStore.open(db);
   const adopted = await adoptLegacyFiles(options.dataDir, store);
@@ -154,7 +167,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
   };
   const ctx: DeliveryContext = { store, faults, counters, token: options.token || undefined, baseUrl: '' };
   const stats = (): ReceiverStats => ({ ...counters, stored: store.count });
-  const routes: Routes = { ctx, stats };
+  const routes: Routes = { ctx, stats, inbox: { store, curatorToken: options.curatorToken || undefined } };
 
   const server = createServer((req, res) => {
     const started = Date.now();
@@ -184,6 +197,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
 
   return {
     url: `${ctx.baseUrl}/`,
+    inbox: `${ctx.baseUrl}${INBOX_PREFIX}`,
     endpoint: `${ctx.baseUrl}${ENDPOINT_PATH}`,
     faults,
     stats,

@@ -64,6 +64,19 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX review_events_by_correction ON review_events (correction_id, at)',
     ],
   },
+  {
+    version: 2,
+    name: "the curator's inbox: newest first by state, by site and by DOI",
+    statements: [
+      // Each filter the inbox offers walks its own index newest first and stops after one page
+      // (scripts/receiver/inbox/list-query.ts writes the same expressions).
+      'CREATE INDEX corrections_by_state_newest ON corrections (state, received_at DESC, id DESC)',
+      `CREATE INDEX corrections_by_site_newest ON corrections (
+        (correction->'detected'->>'site'), received_at DESC, id DESC)`,
+      `CREATE INDEX corrections_by_doi_newest ON corrections (
+        lower(correction->'paper'->>'doi'), received_at DESC, id DESC)`,
+    ],
+  },
 ];
 
 /** Any number: it only has to be the same in every receiver process sharing a database. */
