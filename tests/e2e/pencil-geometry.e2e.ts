@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePage } from './form-helpers';
@@ -21,7 +21,7 @@ import {
 // theme, and a pencil after each name of authors written as one line of text.
 
 const DEMO = join(import.meta.dirname, '..', '..', 'scripts', 'demo', 'pages');
-const CORPUS = '/work/shared/corpus';
+const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus');
 const PENCIL_MIN = 24; // WCAG 2.5.8 target size, CSS px
 
 const ONE_LINE = { url: 'https://oceans.example.org/articles/301', html: fixturePage('authors-in-line') };
