@@ -18,7 +18,7 @@ export type PagePredicate = (doc: Document, url: Address) => boolean;
  * A plain script, not a WXT content script: WXT's ContentScriptContext announces itself with a
  * DOM event and a postMessage and reads runtime.id as it starts, which on a page that is no
  * paper cost more than the question (about 1 ms and 40 KB of heap in Chromium 156). The reader
- * has its own context.
+ * is a plain script too, with the little it needs of such a context (lib/page/page-lifetime.ts).
  */
 export function startGate(reader: string, mayCarryPaper: PagePredicate): void {
   let loading = false;

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FormPanel } from '@/components/inline/form-panel';
 import { placeControls } from '@/components/inline/place-controls';
 import { isOwnNode } from '@/components/inline/shadow-host';
@@ -10,6 +9,7 @@ import { sendRequest } from '@/lib/messaging/send';
 import { type ControlTarget, controlTargets } from '@/lib/page/control-targets';
 import { domQuiet, onDomQuiet } from '@/lib/page/dom-quiet';
 import { loadFormPanel } from '@/lib/page/load-form-panel';
+import { pageLifetime } from '@/lib/page/page-lifetime';
 import { waitForElement } from '@/lib/page/wait-for-element';
 import { adapterFor, readPage } from '@/lib/sites/read-page';
 import type { SiteAdapter } from '@/lib/sites/types';
@@ -26,7 +26,8 @@ function signatureOf(papers: readonly DetectedPaper[]): string {
  * navigation or when a client-rendered page swaps its content. Each run has its own
  * AbortSignal: aborting removes that run's controls, so controls never go stale or double.
  */
-export function startPageSession(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): void {
+export function startPageSession(adapters: readonly SiteAdapter[]): void {
+  const ctx = pageLifetime(() => browser.runtime);
   let panel: FormPanel | undefined;
   let run: AbortController | undefined;
   let signature = '';
@@ -104,11 +105,11 @@ export function startPageSession(ctx: ContentScriptContext, adapters: readonly S
     );
   }
 
-  ctx.onInvalidated(() => {
+  ctx.signal.addEventListener('abort', () => {
     run?.abort();
     panel?.close();
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  ctx.onLocationChange(() => {
     // The previous paper's controls go at once; the next paper is read once it has rendered.
     run?.abort();
     signature = '';

@@ -17,8 +17,8 @@
 //   Chrome's `use_dynamic_url` (wxt.config.ts) removes that: the files answer only at a
 //   per-session random origin, which runtime.getURL gives us and a page cannot guess (a probe
 //   of the fixed URL fails). Firefox's moz-extension origin is random per install already.
-// The reader file is a full WXT content script (registration 'runtime', never in the manifest):
-// importing it runs its main() with its own ContentScriptContext.
+// The reader file is an unlisted script (never in the manifest): importing it runs its main(),
+// which starts the page session (entrypoints/content/page-session.ts).
 
 interface Runtime {
   id?: string;
