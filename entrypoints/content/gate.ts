@@ -1,5 +1,5 @@
 import { afterLoadIdle } from '@/lib/gate/after-load-idle';
-import type { Address } from '@/lib/gate/could-carry-paper';
+import { type Address, addressOf } from '@/lib/gate/could-carry-paper';
 import { loadReader } from '@/lib/gate/load-reader';
 import { domQuiet } from '@/lib/page/dom-quiet';
 
@@ -29,7 +29,7 @@ export function startGate(reader: string, mayCarryPaper: PagePredicate): void {
       console.warn('Erratum could not load its reader', error);
     });
   };
-  if (mayCarryPaper(document, location)) {
+  if (mayCarryPaper(document, addressOf(document.URL))) {
     loading = true;
     afterLoadIdle(load);
     return;
@@ -41,7 +41,7 @@ export function startGate(reader: string, mayCarryPaper: PagePredicate): void {
   navigation?.addEventListener('navigatesuccess', () => {
     if (loading) return;
     void domQuiet({ signal: new AbortController().signal }).then(() => {
-      if (!loading && mayCarryPaper(document, location)) load();
+      if (!loading && mayCarryPaper(document, addressOf(document.URL))) load();
     });
   });
 }

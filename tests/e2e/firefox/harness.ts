@@ -39,7 +39,7 @@ const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
 export class FirefoxExtension {
   /** Console errors and uncaught exceptions seen in pages, frames and extension pages. */
   readonly console: ConsoleEntry[] = [];
-  private readonly routes = new Map<string, string>();
+  private readonly routes = new Map<string, { body: string; contentType: string }>();
   private stopListening: (() => void) | undefined;
 
   private constructor(private readonly firefox: FirefoxProcess) {}
@@ -78,8 +78,8 @@ export class FirefoxExtension {
   }
 
   /** Serves `html` at a real address (https://arxiv.org/abs/…); every other non-loopback request fails. */
-  route(url: string, html: string): void {
-    this.routes.set(url, html);
+  route(url: string, html: string, contentType = 'text/html; charset=utf-8'): void {
+    this.routes.set(url, { body: html, contentType });
   }
 
   async close(): Promise<void> {
@@ -318,15 +318,15 @@ export class FirefoxExtension {
     }
     if (event.method !== 'network.beforeRequestSent' || !event.params.isBlocked) return;
     const { request: id, url } = event.params.request as { request: string; url: string };
-    const html = this.routes.get(url.replace(/#.*$/, ''));
+    const served = this.routes.get(url.replace(/#.*$/, ''));
     try {
-      if (html !== undefined)
+      if (served !== undefined)
         await this.bidi.send('network.provideResponse', {
           request: id,
           statusCode: 200,
           reasonPhrase: 'OK',
-          headers: [{ name: 'Content-Type', value: { type: 'string', value: 'text/html; charset=utf-8' } }],
-          body: { type: 'string', value: html },
+          headers: [{ name: 'Content-Type', value: { type: 'string', value: served.contentType } }],
+          body: { type: 'string', value: served.body },
         });
       else if (LOOPBACK.test(url)) await this.bidi.send('network.continueRequest', { request: id });
       // Nothing leaves the machine: a request to any other address fails as offline.
