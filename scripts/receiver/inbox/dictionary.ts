@@ -60,6 +60,12 @@ const EN = {
   badForm: 'The form expired: reload the page and try again.',
   replaces: 'Replaces',
   replacedBy: 'Replaced by',
+  exports: 'Export',
+  exportAcl: 'ACL Anthology correction (JSON)',
+  exportCsl: 'Corrected record (CSL-JSON)',
+  exportMessage: 'Message for the publisher (plain text)',
+  aclNotOffered: 'No ACL Anthology export:',
+  aclLeftOut: 'Not in the ACL Anthology JSON (it carries only title, abstract and authors):',
   states: { received: 'Received', accepted: 'Accepted', rejected: 'Rejected', applied: 'Applied' } as Record<
     ReviewState,
     string
@@ -124,6 +130,12 @@ const JA: Words = {
   badForm: 'フォームの有効期限が切れました。ページを再読み込みしてください。',
   replaces: '置き換え対象',
   replacedBy: '置き換え先',
+  exports: 'エクスポート',
+  exportAcl: 'ACL Anthology 訂正データ（JSON）',
+  exportCsl: '訂正後の書誌（CSL-JSON）',
+  exportMessage: '出版社への連絡文（テキスト）',
+  aclNotOffered: 'ACL Anthology 形式では出力できません：',
+  aclLeftOut: 'ACL Anthology の JSON に含まれない項目（タイトル・抄録・著者のみ対応）：',
   states: { received: '受信済み', accepted: '承認済み', rejected: '却下', applied: '反映済み' },
 };
 
