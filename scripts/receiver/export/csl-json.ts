@@ -5,7 +5,9 @@ import { correctedRecord, nameParts } from './corrected-record';
 // CSL-JSON (the Citation Style Language's input data, schema csl-data.json v1.0) of the paper
 // as corrected: what a reference manager or citeproc imports. One item in an array, as the
 // schema's top level is. Names go as family/given; a one-word name as `literal`, so a processor
-// does not take it for a family name with a missing given one.
+// does not take it for a family name with a missing given one. Page text can hold control
+// characters: one-line fields have them (and line breaks) made single spaces; the abstract keeps
+// its line breaks.
 
 export interface CslName {
   family?: string;
@@ -52,20 +54,30 @@ function issued(record: PaperMetadata): CslItem['issued'] {
   return record.year === null ? undefined : { 'date-parts': [[record.year]] };
 }
 
+const oneLine = (value: string) => value.replace(/[\p{Cc}\s]+/gu, ' ').trim();
+const paragraphs = (value: string) =>
+  value
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\p{Cc}]/gu, (c) => (c === '\n' ? c : ' '))
+    .trim();
+
 export function cslJson(correction: Correction): CslItem[] {
   const record = correctedRecord(correction);
   const item: CslItem = { id: correction.id, type: typeOf(record) };
-  const text = (value: string | null) => (value && value.trim() !== '' ? value : undefined);
+  const text = (value: string | null) => {
+    const clean = value === null ? '' : oneLine(value);
+    return clean === '' ? undefined : clean;
+  };
   const put = <K extends keyof CslItem>(key: K, value: CslItem[K] | undefined) => {
     if (value !== undefined) item[key] = value;
   };
   put('title', text(record.title));
   if (record.authors.length > 0)
     item.author = record.authors.map((author): CslName => {
-      const { given, family } = nameParts(author);
-      return given === '' ? { literal: family } : { family, given };
+      const { given, family } = nameParts({ ...author, name: oneLine(author.name) || author.name });
+      return oneLine(given) === '' ? { literal: oneLine(family) } : { family: oneLine(family), given: oneLine(given) };
     });
-  put('abstract', text(record.abstract));
+  if (record.abstract && paragraphs(record.abstract) !== '') item.abstract = paragraphs(record.abstract);
   put('issued', issued(record));
   put('container-title', text(record.venue));
   put('volume', text(record.volume));
