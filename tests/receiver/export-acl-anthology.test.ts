@@ -111,7 +111,7 @@ function aclCorrection(overrides: Partial<Correction> = {}): Correction {
 
 function exported(correction: Correction): Json {
   const made = aclAnthologyExport(correction);
-  if (!made.ok) throw new Error(made.problem);
+  if (!made.ok) throw new Error(made.problem.kind);
   expect(botProblems(made.json)).toEqual([]);
   return made.json;
 }
@@ -189,12 +189,12 @@ describe('ACL Anthology correction JSON', () => {
 
   it('says so, and makes nothing, when the paper is not on the ACL Anthology', () => {
     const made = aclAnthologyExport(sampleCorrection());
-    expect(made).toEqual({ ok: false, problem: expect.stringContaining('not of an ACL Anthology paper') });
+    expect(made).toEqual({ ok: false, problem: { kind: 'not-anthology' } });
   });
 
   it('says what it cannot carry: a DOI-only correction is refused, other fields beside the title are named', () => {
     const doiOnly = aclAnthologyExport(aclCorrection({ changes: [{ field: 'doi', from: null, to: '10.1234/abcd' }] }));
-    expect(doiOnly).toEqual({ ok: false, problem: expect.stringContaining('doi') });
+    expect(doiOnly).toEqual({ ok: false, problem: { kind: 'nothing-carried', fields: ['doi'] } });
     const both = aclAnthologyExport(
       aclCorrection({
         changes: [
@@ -218,6 +218,6 @@ describe('ACL Anthology correction JSON', () => {
         proposedAuthors: [...current, added],
       }),
     );
-    expect(made).toEqual({ ok: false, problem: expect.stringContaining('鈴木 花子') });
+    expect(made).toEqual({ ok: false, problem: { kind: 'author-id', name: '鈴木 花子' } });
   });
 });

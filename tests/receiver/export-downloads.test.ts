@@ -119,6 +119,9 @@ forEachDatabase((database) => {
       expect(response.status).toBe(422);
       expect(response.headers.get('content-disposition')).toBeNull();
       expect(parseHtml(await response.text()).body.textContent).toContain('not of an ACL Anthology paper');
+      const ja = await curator.get(`/inbox/c/${correction.id}/export/acl-anthology`, { 'Accept-Language': 'ja' });
+      expect(ja.status).toBe(422);
+      expect(parseHtml(await ja.text()).body.textContent).toContain('ACL Anthology の論文のものではありません');
     });
 
     it('gives nothing to anyone without a curator session, nor for an unknown format or correction', async () => {

@@ -45,9 +45,20 @@ export interface AclCorrection {
   authors_new?: string;
 }
 
+/** Why a correction has no Anthology export; the inbox words each in the curator's language. */
+export type AclProblem =
+  /** No Anthology id in the page, the PDF link or the DOI. */
+  | { kind: 'not-anthology' }
+  /** Nothing the JSON carries changed; `fields` did. */
+  | { kind: 'nothing-carried'; fields: string[] }
+  /** A current author's person id cannot be made from the name (no Latin letters). */
+  | { kind: 'author-id'; name: string }
+  /** A proposed author has no name the Anthology can file. */
+  | { kind: 'author-unnamed' };
+
 export type AclExport =
   | { ok: true; json: AclCorrection /** Changed fields the JSON cannot carry. */; leftOut: string[] }
-  | { ok: false; problem: string };
+  | { ok: false; problem: AclProblem };
 
 function idOfUrl(value: string | null | undefined): string | null {
   if (!value) return null;
@@ -132,7 +143,7 @@ interface AuthorLists {
  * (the bot keeps the current id and takes the new name), so each current author is compared
  * under the name it has after the edits; a proposed author no current one becomes is new.
  */
-function authorLists(correction: Correction): AuthorLists | string {
+function authorLists(correction: Correction): AuthorLists | AclProblem {
   const current = correction.detected.authors;
   const proposed = correction.proposedAuthors ?? current;
   const removed = new Set(correction.authorChanges.flatMap((c) => (c.kind === 'remove' ? [c.index] : [])));
@@ -149,16 +160,14 @@ function authorLists(correction: Correction): AuthorLists | string {
     }
     used.add(index);
     const id = ids[index];
-    if (!id)
-      return `The Anthology id of “${current[index]!.name}” cannot be made from the name; file the author change by hand.`;
+    if (!id) return { kind: 'author-id', name: current[index]!.name };
     authors.push({ ...aclName(author), id });
   }
   const deleted: AclAuthor[] = [];
   for (const [index, author] of current.entries()) {
     if (used.has(index)) continue;
     const id = ids[index];
-    if (!id)
-      return `The Anthology id of “${author.name}” cannot be made from the name; file the author change by hand.`;
+    if (!id) return { kind: 'author-id', name: author.name };
     deleted.push({ ...aclName(author), id });
   }
   // authors_old is only counted by " | ": a bar inside a current name must not look like a separator.
@@ -170,11 +179,7 @@ function authorLists(correction: Correction): AuthorLists | string {
 
 export function aclAnthologyExport(correction: Correction): AclExport {
   const anthologyId = anthologyIdOf(correction);
-  if (!anthologyId)
-    return {
-      ok: false,
-      problem: 'This correction is not of an ACL Anthology paper: no Anthology id in its page, PDF link or DOI.',
-    };
+  if (!anthologyId) return { ok: false, problem: { kind: 'not-anthology' } };
   const json: AclCorrection = { anthology_id: anthologyId };
   const leftOut: string[] = [];
   for (const change of correction.changes) {
@@ -185,18 +190,14 @@ export function aclAnthologyExport(correction: Correction): AclExport {
   }
   if (correction.authorChanges.length > 0) {
     const lists = authorLists(correction);
-    if (typeof lists === 'string') return { ok: false, problem: lists };
-    if (lists.authors.some((a) => a.last === ''))
-      return { ok: false, problem: 'An author in the proposed list has no name the Anthology can file.' };
+    if ('kind' in lists) return { ok: false, problem: lists };
+    if (lists.authors.some((a) => a.last === '')) return { ok: false, problem: { kind: 'author-unnamed' } };
     json.authors = lists.authors;
     if (lists.deleted.length > 0) json.deleted_authors = lists.deleted;
     json.authors_old = lists.old;
     json.authors_new = listed(lists.authors);
   }
   if (!json.title && !json.abstract && !json.authors)
-    return {
-      ok: false,
-      problem: `The ACL Anthology's correction JSON carries only the title, abstract and authors; this correction changes ${leftOut.join(', ')}.`,
-    };
+    return { ok: false, problem: { kind: 'nothing-carried', fields: leftOut } };
   return { ok: true, json, leftOut };
 }

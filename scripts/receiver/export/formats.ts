@@ -1,6 +1,6 @@
 import type { Correction } from '../../../lib/schema/correction';
 import type { StoredCorrection } from '../store';
-import { aclAnthologyExport } from './acl-anthology';
+import { type AclProblem, aclAnthologyExport } from './acl-anthology';
 import { cslJson } from './csl-json';
 import { FLOWED_CONTENT_TYPE } from './flowed-text';
 import { publisherMessage } from './publisher-message';
@@ -12,7 +12,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type ExportResult =
   | { ok: true; body: string; contentType: string; filename: string }
-  | { ok: false; problem: string };
+  | { ok: false; problem: AclProblem };
 
 export function isExportFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);

@@ -80,7 +80,7 @@ function exports(correction: Correction, id: string, words: Words): string {
   const acl = aclAnthologyExport(correction);
   const aclItem = acl.ok
     ? `${link('acl-anthology', words.exportAcl)}${acl.leftOut.length > 0 ? `<li class="muted">${escapeHtml(words.aclLeftOut)} ${escapeHtml(acl.leftOut.join(', '))}</li>` : ''}`
-    : `<li class="muted">${escapeHtml(words.aclNotOffered)} ${escapeHtml(acl.problem)}</li>`;
+    : `<li class="muted">${escapeHtml(words.aclNotOffered)} ${escapeHtml(words.aclProblem(acl.problem))}</li>`;
   return `<section aria-labelledby="exports"><h2 id="exports">${escapeHtml(words.exports)}</h2>
 <ul class="exports">${aclItem}${link('csl-json', words.exportCsl)}${link('publisher-message', words.exportMessage)}</ul>
 </section>`;

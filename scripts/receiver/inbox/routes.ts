@@ -150,7 +150,7 @@ export async function handleInbox(req: IncomingMessage, res: ServerResponse, ctx
     if (!isExportFormat(format) || !parsed.success) return message(res, 404, words, lang, words.notFound);
     const made = exportCorrection(format, parsed.data, record);
     // 422: the correction exists, but this format cannot say what it asks (not an Anthology paper).
-    if (!made.ok) return message(res, 422, words, lang, made.problem);
+    if (!made.ok) return message(res, 422, words, lang, `${words.aclNotOffered} ${words.aclProblem(made.problem)}`);
     return send(res, 200, made.contentType, made.body, {
       'Content-Disposition': `attachment; filename="${made.filename}"`,
     });
