@@ -1,15 +1,23 @@
 // Screenshots of the correction form docked beside a paper page (a 1280 px window: the page
 // reflows beside the panel, issue 18), in English and Japanese, light and dark:
 // docs/screenshots/form-<lang>-<scheme>.png. Uses the built extension (`npm run build` first; it
-// is built here when missing) and Debian's Chromium, like the browser tests.
+// is built here when missing) and Debian's Chromium, like the browser tests. And the curator's
+// inbox of a reference receiver with a few corrections in it: docs/screenshots/inbox.png (the
+// list) and inbox-correction.png (one correction, with its exports).
 //
-//   npx tsx scripts/screenshots.ts
+//   npx tsx scripts/screenshots.ts            (all)
+//   npx tsx scripts/screenshots.ts --inbox    (the inbox only)
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertChromium } from '../tests/e2e/chromium-path';
+import { chromium } from 'playwright-core';
+import type { Correction } from '../lib/schema/correction';
+import { assertChromium, chromiumPath } from '../tests/e2e/chromium-path';
 import { configureEndpoint, control, EXTENSION_DIR, formFrame, launchExtension, openPage } from '../tests/e2e/harness';
+import { sampleCorrection, samplePaper } from '../tests/receiver/sample-correction';
+import { startReceiver } from './receiver/server';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT_DIR = join(ROOT, 'docs', 'screenshots');
@@ -87,6 +95,104 @@ async function shoot(variant: Variant): Promise<string> {
   }
 }
 
+/** A few corrections as a curator finds them: from three sites, one decided, one with author changes. */
+function inboxCorrections(): Correction[] {
+  const aclUrl = 'https://aclanthology.org/2020.acl-main.1/';
+  const acl = samplePaper({
+    title: 'Learning to Undersand Child-directed and Adult-directed Speech',
+    url: aclUrl,
+    site: 'acl-anthology',
+    arxivId: null,
+    doi: '10.18653/v1/2020.acl-main.1',
+    authors: [
+      { name: 'Lieke Gelderloos', affiliations: [] },
+      { name: 'Grzegorz Chrupała', affiliations: [] },
+      { name: 'Afra Alishahi', affiliations: [] },
+    ],
+  });
+  const journal = samplePaper({
+    title: 'Tidal Forcing of Deep Ocean Mixing Revisited',
+    url: 'https://journal.example.org/articles/42',
+    site: 'generic',
+    arxivId: null,
+    doi: '10.5555/ocean.2024.42',
+  });
+  return [
+    sampleCorrection(),
+    sampleCorrection({
+      pageUrl: journal.url,
+      detected: journal,
+      paper: { title: journal.title, doi: journal.doi, arxivId: null, pmid: null, url: journal.url },
+      changes: [{ field: 'title', from: journal.title, to: 'Tidal Forcing of Deep-Ocean Mixing Revisited' }],
+      submitter: { name: '山田 花子', email: 'hanako@example.jp' },
+    }),
+    sampleCorrection({
+      pageUrl: aclUrl,
+      detected: acl,
+      paper: { title: acl.title, doi: acl.doi, arxivId: null, pmid: null, url: aclUrl },
+      changes: [
+        { field: 'title', from: acl.title, to: 'Learning to Understand Child-directed and Adult-directed Speech' },
+      ],
+      authorChanges: [
+        { kind: 'add', position: 3, author: { name: 'Emmanuel Dupoux', affiliations: [] } },
+        { kind: 'reorder', from: ['Grzegorz Chrupała', 'Afra Alishahi'], to: ['Afra Alishahi', 'Grzegorz Chrupała'] },
+      ],
+      proposedAuthors: [
+        acl.authors[0]!,
+        acl.authors[2]!,
+        acl.authors[1]!,
+        { name: 'Emmanuel Dupoux', affiliations: [] },
+      ],
+      comment: 'The title has a typo, and the author order differs from the PDF.',
+      evidenceUrl: 'https://aclanthology.org/2020.acl-main.1.pdf',
+      submitter: { name: 'Ada Lovelace', email: 'ada@example.org' },
+    }),
+  ];
+}
+
+/** The inbox list and the ACL correction's page, English, light: docs/screenshots/inbox*.png. */
+async function shootInbox(): Promise<string[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'erratum-screenshots-'));
+  const curatorToken = 'screenshot-curator';
+  const receiver = await startReceiver({ port: 0, dataDir, curatorToken });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
+  try {
+    const corrections = inboxCorrections();
+    for (const correction of corrections) {
+      const response = await fetch(receiver.endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': correction.id },
+        body: JSON.stringify(correction),
+      });
+      if (!response.ok) throw new Error(`The receiver refused a sample correction: ${response.status}`);
+    }
+    await receiver.review(corrections[0]!.id, { state: 'accepted', note: 'Fixed.', actor: 'Carla Curator' });
+    const context = await browser.newContext({
+      locale: 'en-GB',
+      colorScheme: 'light',
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${receiver.inbox}/login`);
+    await page.getByLabel(/Your name/).fill('Carla Curator');
+    await page.getByLabel('Curator token').fill(curatorToken);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const acl = corrections[2]!;
+    await page.getByRole('link', { name: acl.paper.title! }).waitFor();
+    const list = join(OUT_DIR, 'inbox.png');
+    await page.screenshot({ path: list });
+    await page.getByRole('link', { name: acl.paper.title! }).click();
+    await page.getByRole('heading', { name: 'Export' }).waitFor();
+    const detail = join(OUT_DIR, 'inbox-correction.png');
+    await page.screenshot({ path: detail, fullPage: true });
+    return [list, detail];
+  } finally {
+    await browser.close();
+    await receiver.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 /** Without a Japanese font Chromium draws the Japanese form as empty boxes. */
 function assertJapaneseFont(): void {
   let fonts = '';
@@ -103,10 +209,13 @@ function assertJapaneseFont(): void {
 async function main(): Promise<void> {
   assertChromium();
   assertJapaneseFont();
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
-    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
   mkdirSync(OUT_DIR, { recursive: true });
-  for (const variant of VARIANTS) console.log(`wrote ${await shoot(variant)}`);
+  if (!process.argv.includes('--inbox')) {
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+      execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    for (const variant of VARIANTS) console.log(`wrote ${await shoot(variant)}`);
+  }
+  for (const file of await shootInbox()) console.log(`wrote ${file}`);
 }
 
 main().catch((error: unknown) => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { machine, ROOT, type Row } from './common';
 import { measureDelivery } from './delivery';
 import { measureExtraction } from './extraction';
+import { measureInbox } from './inbox';
 import { measureMemory } from './memory';
 import { measurePageCost } from './page-cost';
 import { measureQueueScale } from './queue-scale';
@@ -19,6 +20,7 @@ const MEASURES: Record<string, () => Row[] | Promise<Row[]>> = {
   delivery: measureDelivery,
   'queue-scale': measureQueueScale,
   memory: measureMemory,
+  inbox: measureInbox,
 };
 
 const onlyArg = process.argv.indexOf('--only');
@@ -59,5 +61,6 @@ if (only.length === Object.keys(MEASURES).length)
       `- **Delivery**: 1,000 corrections queued with no endpoint set, then the endpoint set and "retry now"; until the reference endpoint stored all. Against the extension's worker posting the same kind of bodies with plain fetch, 4 at a time (the scheduler's concurrency). Rounds alternate loop, outbox, outbox, loop, each against a fresh endpoint, so a slower stretch of the run weighs on both sides.\n` +
       `- **Queue scale**: 10,000 outbox items written to IndexedDB, then the popup opened: first-contentful-paint. A 10 MB PDF staged as the form does; the profile's IndexedDB folder before and after.\n` +
       `- **Memory**: the page renderer's JS heap (content scripts live in it) after a forced GC, with Erratum minus with the empty-content-script extension, median of 3.\n` +
+      `- **Inbox**: 100,000 corrections seeded into PGlite with INSERT … SELECT, then the inbox's first page fetched over HTTP with the curator token (whole body), median of 15 after a first fetch, unfiltered, by state and by title search. Throughput: 300 corrections POSTed 4 at a time to a fresh receiver, corrections per second, with the database's durable commit and with \`synchronous_commit = off\`, rounds ordered on, off, off, on; on PGlite and on a PostgreSQL server with fsync on when one is installed. PGlite 0.6 starts PostgreSQL with \`-F\` (fsync off), so its "durable" commit never waits for the disk: expect a ratio near 1 there.\n` +
       (missed.length ? `\nTargets missed in this run: ${missed.map((row) => row.measure).join('; ')}.\n` : ''),
   );

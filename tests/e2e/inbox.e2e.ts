@@ -131,6 +131,14 @@ forEachDatabase((database) => {
     ]);
     expect(await axeViolations(inbox)).toEqual([]);
 
+    // ...downloads the corrected record by keyboard: a file, not a page, with the new title in it.
+    await pressUntil(inbox, 'Tab', async () => (await focused(inbox)) === 'a::Corrected record (CSL-JSON)');
+    const [download] = await Promise.all([inbox.waitForEvent('download'), inbox.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toBe(`correction-${record!.id}.csl.json`);
+    const saved = await download.path();
+    expect(JSON.parse(readFileSync(saved, 'utf8'))[0].title).toBe('Tidal Forcing of Deep-Ocean Mixing Revisited');
+    expect(inbox.url()).toMatch(new RegExp(`/inbox/c/${record!.id}$`));
+
     // ...writes the note and accepts it.
     await pressUntil(inbox, 'Tab', async () => (await focused(inbox)).startsWith('textarea:note:'));
     await inbox.keyboard.type(NOTE);

@@ -46,7 +46,12 @@ function postgresUid(): { uid: number; gid: number } {
   return { uid, gid };
 }
 
-export async function startPostgresServer(bin: string): Promise<PostgresServer> {
+export interface PostgresServerOptions {
+  /** Keep PostgreSQL's fsync on (its default): the bench measures what a durable commit costs. */
+  fsync?: boolean;
+}
+
+export async function startPostgresServer(bin: string, options: PostgresServerOptions = {}): Promise<PostgresServer> {
   const dir = await mkdtemp(join(tmpdir(), 'erratum-pg-'));
   if (process.getuid?.() === 0) {
     const { uid, gid } = postgresUid();
@@ -54,8 +59,8 @@ export async function startPostgresServer(bin: string): Promise<PostgresServer> 
   }
   const data = join(dir, 'db');
   asServerUser(bin, ['initdb', '-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']);
-  // fsync off: a throwaway cluster; what is tested is what the database answers, not the disk.
-  const serverOptions = `-k ${dir} -p ${PORT} -c listen_addresses='' -c fsync=off`;
+  // fsync off for tests: a throwaway cluster; what is tested is what the database answers, not the disk.
+  const serverOptions = `-k ${dir} -p ${PORT} -c listen_addresses='' -c fsync=${options.fsync ? 'on' : 'off'}`;
   asServerUser(bin, ['pg_ctl', '-D', data, '-o', serverOptions, '-l', join(dir, 'log'), '-w', 'start']);
   const url = (database: string) =>
     `postgresql://postgres@localhost/${database}?host=${encodeURIComponent(dir)}&port=${PORT}`;

@@ -1,4 +1,5 @@
 import type { ReviewState } from '../../../lib/schema/status';
+import type { AclProblem } from '../export/acl-anthology';
 
 // The inbox's words in English and Japanese, chosen by the browser's Accept-Language.
 
@@ -60,6 +61,24 @@ const EN = {
   badForm: 'The form expired: reload the page and try again.',
   replaces: 'Replaces',
   replacedBy: 'Replaced by',
+  exports: 'Export',
+  exportAcl: 'ACL Anthology correction (JSON)',
+  exportCsl: 'Corrected record (CSL-JSON)',
+  exportMessage: 'Message for the publisher (plain text)',
+  aclNotOffered: 'No ACL Anthology export:',
+  aclLeftOut: 'Not in the ACL Anthology JSON (it carries only title, abstract and authors):',
+  aclProblem: (problem: AclProblem): string => {
+    switch (problem.kind) {
+      case 'not-anthology':
+        return 'this correction is not of an ACL Anthology paper (no Anthology id in its page, PDF link or DOI).';
+      case 'nothing-carried':
+        return `the ACL Anthology's correction JSON carries only the title, abstract and authors; this correction changes ${problem.fields.join(', ')}.`;
+      case 'author-id':
+        return `the Anthology id of “${problem.name}” cannot be made from the name; file the author change by hand.`;
+      case 'author-unnamed':
+        return 'an author in the proposed list has no name the Anthology can file.';
+    }
+  },
   states: { received: 'Received', accepted: 'Accepted', rejected: 'Rejected', applied: 'Applied' } as Record<
     ReviewState,
     string
@@ -124,6 +143,24 @@ const JA: Words = {
   badForm: 'フォームの有効期限が切れました。ページを再読み込みしてください。',
   replaces: '置き換え対象',
   replacedBy: '置き換え先',
+  exports: 'エクスポート',
+  exportAcl: 'ACL Anthology 訂正データ（JSON）',
+  exportCsl: '訂正後の書誌（CSL-JSON）',
+  exportMessage: '出版社への連絡文（テキスト）',
+  aclNotOffered: 'ACL Anthology 形式では出力できません：',
+  aclLeftOut: 'ACL Anthology の JSON に含まれない項目（タイトル・抄録・著者のみ対応）：',
+  aclProblem: (problem) => {
+    switch (problem.kind) {
+      case 'not-anthology':
+        return 'この訂正は ACL Anthology の論文のものではありません（ページ・PDF リンク・DOI に Anthology ID がありません）。';
+      case 'nothing-carried':
+        return `ACL Anthology の訂正 JSON はタイトル・抄録・著者のみを扱います。この訂正で変わる項目：${problem.fields.join(', ')}。`;
+      case 'author-id':
+        return `「${problem.name}」の Anthology ID を名前から作れません。著者の変更は手作業で届け出てください。`;
+      case 'author-unnamed':
+        return '提案された著者リストに、Anthology に登録できる名前のない著者がいます。';
+    }
+  },
   states: { received: '受信済み', accepted: '承認済み', rejected: '却下', applied: '反映済み' },
 };
 

@@ -1,6 +1,7 @@
 import { isHttpUrl } from '../../../lib/identifiers';
 import { type Correction, CorrectionSchema } from '../../../lib/schema/correction';
 import type { ReviewState } from '../../../lib/schema/status';
+import { aclAnthologyExport } from '../export/acl-anthology';
 import type { StoredCorrection } from '../store';
 import { type AuthorLine, authorMoves } from './author-moves';
 import type { Words } from './dictionary';
@@ -72,6 +73,19 @@ ${rows}
 </tbody></table>`;
 }
 
+/** Download links for each export; the Anthology's only when the paper is one of theirs, else why not. */
+function exports(correction: Correction, id: string, words: Words): string {
+  const link = (format: string, label: string) =>
+    `<li><a href="/inbox/c/${escapeHtml(id)}/export/${format}" download>${escapeHtml(label)}</a></li>`;
+  const acl = aclAnthologyExport(correction);
+  const aclItem = acl.ok
+    ? `${link('acl-anthology', words.exportAcl)}${acl.leftOut.length > 0 ? `<li class="muted">${escapeHtml(words.aclLeftOut)} ${escapeHtml(acl.leftOut.join(', '))}</li>` : ''}`
+    : `<li class="muted">${escapeHtml(words.aclNotOffered)} ${escapeHtml(words.aclProblem(acl.problem))}</li>`;
+  return `<section aria-labelledby="exports"><h2 id="exports">${escapeHtml(words.exports)}</h2>
+<ul class="exports">${aclItem}${link('csl-json', words.exportCsl)}${link('publisher-message', words.exportMessage)}</ul>
+</section>`;
+}
+
 function decision(record: StoredCorrection, csrf: string, words: Words): string {
   return `<form method="post" action="/inbox/c/${escapeHtml(record.id)}/review">
 <input type="hidden" name="csrf" value="${escapeHtml(csrf)}">
@@ -129,6 +143,7 @@ export function renderCorrection(
 ${changes(c, words)}
 ${authors(c, words)}
 ${c.comment ? `<section aria-labelledby="comment"><h2 id="comment">${escapeHtml(words.comment)}</h2><p class="comment">${escapeHtml(c.comment)}</p></section>` : ''}
+${exports(c, record.id, words)}
 <section aria-labelledby="decide"><h2 id="decide">${escapeHtml(words.decide)}</h2>
 ${decision(record, csrf, words)}
 </section>

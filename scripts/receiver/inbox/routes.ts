@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CorrectionSchema } from '../../../lib/schema/correction';
 import { ReviewStateSchema } from '../../../lib/schema/status';
+import { exportCorrection, isExportFormat } from '../export/formats';
 import { send } from '../responses';
 import type { CorrectionStore } from '../store';
 import { csrfOk, curatorOf, isCuratorToken, newSessionCookie, SESSION_COOKIE } from './curator-session';
@@ -20,7 +22,7 @@ export const INBOX_CSP =
   "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 const HTML_HEADERS = { 'Content-Security-Policy': INBOX_CSP, 'X-Frame-Options': 'DENY' };
-const CORRECTION_PATH = /^\/inbox\/c\/([0-9a-f-]{36})(\/paper\.pdf|\/review)?$/;
+const CORRECTION_PATH = /^\/inbox\/c\/([0-9a-f-]{36})(\/paper\.pdf|\/review|\/export\/([a-z-]{1,40}))?$/;
 const MAX_FORM_BODY = 64 * 1024;
 
 export interface InboxContext {
@@ -142,6 +144,17 @@ export async function handleInbox(req: IncomingMessage, res: ServerResponse, ctx
   }
   const record = await ctx.store.get(id);
   if (!record) return message(res, 404, words, lang, words.notFound);
+  if (match[3] !== undefined) {
+    const format = match[3];
+    const parsed = CorrectionSchema.safeParse(record.correction);
+    if (!isExportFormat(format) || !parsed.success) return message(res, 404, words, lang, words.notFound);
+    const made = exportCorrection(format, parsed.data, record);
+    // 422: the correction exists, but this format cannot say what it asks (not an Anthology paper).
+    if (!made.ok) return message(res, 422, words, lang, `${words.aclNotOffered} ${words.aclProblem(made.problem)}`);
+    return send(res, 200, made.contentType, made.body, {
+      'Content-Disposition': `attachment; filename="${made.filename}"`,
+    });
+  }
   const { title, body } = renderCorrection(record, await ctx.store.reviewHistory(id), curator.csrf, words);
   sendHtml(res, 200, renderPage({ ...frame, title }, body), vary);
 }
