@@ -23,6 +23,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     : await openPglite(pgliteDir(options.dataDir));
   try {
     await migrate(db);
+    // A server's autovacuum keeps the planner's statistics current; PGlite runs no background
+    // workers, so without this the planner never learns how many corrections there are and walks
+    // the newest-first index for a rare title match instead of using the trigram index
+    // (100,000 stored: 212 ms without, see `npm run bench -- --only inbox`).
+    if (db.kind === 'pglite') await db.query('ANALYZE corrections');
   } catch (error) {
     await db.close();
     throw error;

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Database, Queryable, SqlParam } from './database';
 
 /**
@@ -19,7 +20,8 @@ class Turns {
 /** The embedded database, its files in `dataDir` (created when missing). */
 export async function openPglite(dataDir: string): Promise<Database> {
   await mkdir(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir);
+  // pg_trgm: the inbox's title search (migration 3).
+  const pg = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const turns = new Turns();
   const query = async <Row>(on: Pick<PGlite, 'query'>, sql: string, params?: readonly SqlParam[]) =>
     (await on.query<Row>(sql, params ? [...params] : undefined)).rows;
