@@ -5,6 +5,7 @@ import { correctionWithPdf, plainCorrection, revision } from './deliveries';
 import { concurrentSameKey, keyNotTheId, keyReusedWithOtherBody, retrySameKey } from './idempotency';
 import { renamedPng, tooLargeBody } from './refusals';
 import type { Target } from './requests';
+import { statusAddress } from './status';
 
 export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
   connectionTest,
@@ -19,6 +20,7 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
   missingToken,
   wrongToken,
   revision,
+  statusAddress,
 ];
 
 export interface CaseOutcome extends CaseResult {

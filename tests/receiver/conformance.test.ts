@@ -38,9 +38,9 @@ describe('npm run conformance', () => {
     expect(lines.at(-1)).toBe(`${CONFORMANCE_CASES.length} passed, 0 failed`);
     expect(status).toBe(0);
     // One record per new correction: plain, PDF, retry, key reuse, key mismatch, two at once,
-    // revision (two); none for the renamed PNG, the oversized body or the token cases.
+    // revision (two), status; none for the renamed PNG, the oversized body or the token cases.
     const records = await receiver.records();
-    expect(records).toHaveLength(8);
+    expect(records).toHaveLength(9);
     expect(records.filter((r) => r.hasPdf)).toHaveLength(1);
     const revision = records.find((r) => r.correction.supersedes);
     expect(records.map((r) => r.id)).toContain(revision?.correction.supersedes);
@@ -72,6 +72,7 @@ describe('npm run conformance', () => {
         'missing-token',
         'wrong-token',
         'revision',
+        'status',
       ].sort(),
     );
     expect([...verdicts].filter(([, v]) => v === 'PASS').map(([id]) => id)).toEqual([
@@ -79,7 +80,7 @@ describe('npm run conformance', () => {
       'plain',
       'pdf',
     ]);
-    expect(lines.at(-1)).toBe('3 passed, 9 failed');
+    expect(lines.at(-1)).toBe('3 passed, 10 failed');
     expect(status).toBe(1);
   });
 

@@ -1,6 +1,7 @@
 // A deliberately wrong endpoint for the conformance kit's test: it reads every body whole, stores
 // every request as a new record (so a retry is stored twice), takes a renamed PNG, ignores the
-// token and answers 200 with a fresh receipt to everything.
+// token and answers 200 with a fresh receipt to everything, its status address included (which
+// answers a receipt again, not a status).
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,8 +20,9 @@ export async function startWrongEndpoint(): Promise<WrongEndpoint> {
     for await (const chunk of req) bytes += (chunk as Buffer).length;
     records.push({ headers: req.headers, bytes });
     const id = randomUUID();
+    const status = `http://127.0.0.1:${(server.address() as AddressInfo).port}/status/${id}`;
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ id, url: `https://wrong.example.org/records/${id}` }));
+    res.end(JSON.stringify({ id, url: `https://wrong.example.org/records/${id}`, status }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
