@@ -233,12 +233,22 @@ export class FirefoxExtension {
     ...args: A
   ): Promise<void> {
     const element = await this.element(context, find, ...args);
-    // The pointer can only reach what is in the viewport, as a reader scrolls to it first.
+    // The pointer can only reach what is in the viewport, as a reader scrolls to it first. A page
+    // still laying itself out (a form frame that has just opened, on a busy machine) can move the
+    // element again after the scroll: scroll, let two frames render, and look again (at most 10
+    // times; an element taller than the viewport is clicked at its centre as it stands).
     await this.bidi.send('script.callFunction', {
-      functionDeclaration: '(node) => node.scrollIntoView({ block: "center", inline: "center", behavior: "instant" })',
+      functionDeclaration: `async (node) => {
+        for (let attempt = 0; attempt < 10; attempt++) {
+          node.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          const box = node.getBoundingClientRect();
+          if (box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth) return;
+        }
+      }`,
       arguments: [element],
       target: { context },
-      awaitPromise: false,
+      awaitPromise: true,
     });
     await this.bidi.send('input.performActions', {
       context,

@@ -10,9 +10,10 @@ import { type Receiver, startReceiver } from '../../../scripts/receiver/server';
 import { pdfBytes, pngBytes } from '../form-helpers';
 import { eventually } from '../harness';
 import { backgroundErrors, configureEndpoint, queueItems, watchBackground } from './extension-pages';
-import { button, byLabel, pencil, showsText } from './finders';
+import { button, byLabel, showsText } from './finders';
 import type { Context } from './harness';
 import { FirefoxExtension } from './harness';
+import { openFormFromPencil } from './open-form';
 import { type RecordingProxy, recordingProxy } from './recording-proxy';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures');
@@ -92,12 +93,7 @@ describe('Firefox: the journey from pencil to endpoint', () => {
   });
 
   it('opens the form in its frame; a renamed PNG is refused, a PDF attached; sent, queued at once and delivered with its Idempotency-Key', async () => {
-    browser.route(ARTICLE_URL, ARTICLE);
-    const tab = await browser.newTab(ARTICLE_URL);
-    await browser.waitFor(tab, () => document.querySelector('erratum-control[data-erratum-field="title"]'));
-    await browser.click(tab, pencil, 'title', 0);
-    const form = await browser.frame(tab, /^moz-extension:.*form\.html/);
-    await browser.waitFor(form, showsText, 'Request Correction');
+    const { form } = await openFormFromPencil(browser, { url: ARTICLE_URL, html: ARTICLE }, 'title');
 
     await browser.fill(
       form,

@@ -9,8 +9,9 @@ import { type Receiver, startReceiver } from '../../../scripts/receiver/server';
 import { forEachDatabase } from '../../receiver/databases';
 import { eventually } from '../harness';
 import { configureEndpoint, queueItems } from './extension-pages';
-import { button, byLabel, pencil, queueBadgeIs, showsText } from './finders';
+import { button, byLabel, queueBadgeIs, showsText } from './finders';
 import { type Context, FirefoxExtension } from './harness';
+import { openFormFromPencil } from './open-form';
 
 const ARTICLE_URL = 'https://journal.example.org/articles/17';
 const ARTICLE = readFileSync(join(import.meta.dirname, '../../fixtures/pages/journal-article.html'), 'utf8');
@@ -47,12 +48,7 @@ forEachDatabase((database) => {
   });
 
   it('a correction accepted by the curator with a note shows in the popup as accepted, with that note', async () => {
-    browser.route(ARTICLE_URL, ARTICLE);
-    const tab = await browser.newTab(ARTICLE_URL);
-    await browser.waitFor(tab, () => document.querySelector('erratum-control[data-erratum-field="title"]'));
-    await browser.click(tab, pencil, 'title', 0);
-    const form = await browser.frame(tab, /^moz-extension:.*form\.html/);
-    await browser.waitFor(form, showsText, 'Request Correction');
+    const { form } = await openFormFromPencil(browser, { url: ARTICLE_URL, html: ARTICLE }, 'title');
     await browser.fill(form, TITLE, byLabel, 'Suggested correction (Title)');
     await browser.click(form, byLabel, 'I am an author of this paper');
     // A click sent while the frame still settles can be lost in Firefox: go on once it shows ticked.

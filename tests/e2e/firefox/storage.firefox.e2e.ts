@@ -12,8 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Receiver, startReceiver } from '../../../scripts/receiver/server';
 import { evaluateInContentScript } from './content-script-world';
 import { configureEndpoint } from './extension-pages';
-import { byLabel, pencil, showsText } from './finders';
+import { byLabel } from './finders';
 import { type Context, FirefoxExtension } from './harness';
+import { openFormFromPencil } from './open-form';
 import { type ProbeOptions, type ProbeReport, type ProbeRequest, probeStorage } from './storage-probe';
 
 const ARTICLE_URL = 'https://journal.example.org/articles/14';
@@ -69,12 +70,7 @@ describe('Firefox: a content script cannot read the token, the email or drafts',
 
   it('finds them from an extension page, and nowhere from the content script or the page', async () => {
     // A draft: the form opened from a pencil, a correction typed, the form closed.
-    browser.route(ARTICLE_URL, ARTICLE);
-    const tab: Context = await browser.newTab(ARTICLE_URL);
-    await browser.waitFor(tab, () => document.querySelector('erratum-control[data-erratum-field="title"]'));
-    await browser.click(tab, pencil, 'title', 0);
-    const form = await browser.frame(tab, /^moz-extension:.*form\.html/);
-    await browser.waitFor(form, showsText, 'Request Correction');
+    const { tab, form } = await openFormFromPencil(browser, { url: ARTICLE_URL, html: ARTICLE }, 'title');
     await browser.fill(form, DRAFT_TEXT, byLabel, 'Suggested correction (Title)');
     // Escape, as the form's hint tells the reader (its Close button sits above the scrolled-to field).
     // Sent to the tab, where the focused form gets it: the panel (and the form's frame) may be gone
