@@ -8,6 +8,7 @@ import { registerGates, siteContentScripts } from './scripts/site-entrypoints';
 // content scripts run on every page (any page may carry citation_* metadata), but network access
 // is requested per endpoint origin at the moment the user saves it (optional_host_permissions).
 const ENDPOINT_ORIGINS = ENDPOINT_ORIGIN_PATTERNS;
+const ACTION_ICONS = Object.fromEntries([16, 32, 48, 96, 128].map((size) => [size, `icon-idle/${size}.png`]));
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -15,12 +16,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    // contextMenus: "Correct with Erratum" on the page and on selected text (Firefox calls it menus
+    // and accepts this name too).
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'contextMenus'],
     // Firefox's MV2 build has no optional_host_permissions: the same origins go in optional_permissions.
     ...(manifestVersion === 3
       ? { optional_host_permissions: ENDPOINT_ORIGINS }
       : { optional_permissions: ENDPOINT_ORIGINS }),
-    action: { default_title: '__MSG_extName__' },
+    // The grey icon until a tab's page shows a paper; the worker gives that tab the colour one
+    // (lib/background/toolbar-state.ts). `icons` comes from public/icon/<size>.png (WXT).
+    action: { default_title: '__MSG_extName__', default_icon: ACTION_ICONS },
     web_accessible_resources: [
       // The correction form is an extension page framed over the paper page: page script can
       // neither read nor style it, and it talks to the worker directly.
