@@ -8,7 +8,6 @@ import { registerGates, siteContentScripts } from './scripts/site-entrypoints';
 // content scripts run on every page (any page may carry citation_* metadata), but network access
 // is requested per endpoint origin at the moment the user saves it (optional_host_permissions).
 const ENDPOINT_ORIGINS = ENDPOINT_ORIGIN_PATTERNS;
-const ACTION_ICONS = Object.fromEntries([16, 32, 48, 96, 128].map((size) => [size, `icon-idle/${size}.png`]));
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -23,9 +22,9 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: ENDPOINT_ORIGINS }
       : { optional_permissions: ENDPOINT_ORIGINS }),
-    // The grey icon until a tab's page shows a paper; the worker gives that tab the colour one
-    // (lib/background/toolbar-state.ts). `icons` comes from public/icon/<size>.png (WXT).
-    action: { default_title: '__MSG_extName__', default_icon: ACTION_ICONS },
+    // `icons` comes from public/icon/<size>.png (WXT); the button's grey icon from the popup's
+    // manifest.default_icon, which WXT puts in either build's action.
+    action: { default_title: '__MSG_extName__' },
     web_accessible_resources: [
       // The correction form is an extension page framed over the paper page: page script can
       // neither read nor style it, and it talks to the worker directly.
