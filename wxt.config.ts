@@ -16,8 +16,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // contextMenus: "Correct with Erratum" on the page and on selected text (Firefox calls it menus
-    // and accepts this name too).
-    permissions: ['storage', 'alarms', 'unlimitedStorage', 'contextMenus'],
+    // and accepts this name too). activeTab: after the reader's click on the button or the menu,
+    // the address of a page no content script reaches (a PDF), for the form in a tab of its own.
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'contextMenus', 'activeTab'],
     // Firefox's MV2 build has no optional_host_permissions: the same origins go in optional_permissions.
     ...(manifestVersion === 3
       ? { optional_host_permissions: ENDPOINT_ORIGINS }
