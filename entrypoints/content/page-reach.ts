@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { DetectedPaper } from '@/lib/extract/types';
 import type { RequestPayload } from '@/lib/messaging/protocol';
 import { sendRequest } from '@/lib/messaging/send';
@@ -26,12 +25,12 @@ export type OpenForm = (form: RequestPayload<'form/open'>, returnFocusTo?: HTMLE
  * worker sends and parses again in form/open.
  */
 export function listenForCorrectPage(
-  ctx: ContentScriptContext,
+  signal: AbortSignal,
   papers: () => readonly DetectedPaper[],
   openForm: OpenForm,
 ): void {
   let rightClicked: Node | null = null;
-  ctx.addEventListener(document, 'contextmenu', (event) => (rightClicked = event.target as Node | null));
+  document.addEventListener('contextmenu', (event) => (rightClicked = event.target as Node | null), { signal });
 
   type Listener = Parameters<typeof browser.runtime.onMessage.addListener>[0];
   // Answers true when the form opens, false when the reader must first pick an entry.
@@ -45,7 +44,6 @@ export function listenForCorrectPage(
     if (paper) void openForm({ paper, field: request.field, suggestion: request.suggestion });
     reply(!!paper);
   };
-  // Not removed on ctx invalidation: an invalidated script's runtime is disconnected, so no
-  // command reaches it.
+  // Not removed when the signal aborts: the extension has gone then, and no command reaches it.
   browser.runtime.onMessage.addListener(listener as Listener);
 }

@@ -68,7 +68,7 @@ export function startPageSession(adapters: readonly SiteAdapter[]): void {
   const openControl = (target: ControlTarget, button: HTMLButtonElement) =>
     openForm({ paper: target.paper.metadata, field: target.field, authorIndex: target.authorIndex }, button);
   // Without a pencil: the popup's "Correct this page" and the context menu, through the worker.
-  listenForCorrectPage(ctx, () => detected, openForm);
+  listenForCorrectPage(ctx.signal, () => detected, openForm);
 
   async function detectAndDecorate(force: boolean): Promise<void> {
     const url = new URL(location.href);
