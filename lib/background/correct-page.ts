@@ -1,7 +1,7 @@
 import type { ResponseMap } from '../messaging/protocol';
-import { manualPaper } from '../page/manual-paper';
 import type { CorrectPageCommand, CorrectPageRequest } from '../schema/messages';
 import type { PaperMetadata } from '../schema/paper';
+import { manualPaper } from './manual-paper';
 import { UserFacingError } from './router';
 import type { TabDetection } from './tab-state';
 import type { Translate } from './toolbar-state';

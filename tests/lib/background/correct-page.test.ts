@@ -77,6 +77,16 @@ describe('Correct this page, in the worker', () => {
     });
   });
 
+  it('names the paper’s own address when the browser did not tell the page’s (no click granted it)', async () => {
+    const { all, saved } = deps({ tabUrl: async () => undefined });
+    await correctPage(9, { manual: { doi: '10.5555/ABC.1' } }, all);
+    await correctPage(9, { manual: { arxivId: 'arXiv:2101.01234' } }, all);
+    expect(saved.map(({ paper }) => paper.url)).toEqual([
+      'https://doi.org/10.5555/abc.1',
+      'https://arxiv.org/abs/2101.01234',
+    ]);
+  });
+
   it('falls back to a tab of its own when the page that reported has gone', async () => {
     const { all, opened } = deps({
       detection: async () => ({ url: PAGE, papers: [{ name: 'A' }] }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { manualPaper } from '@/lib/background/manual-paper';
 import { buildCorrection } from '@/lib/build-correction';
 import { initialFormState, openAtSelection } from '@/lib/form/state';
-import { manualPaper } from '@/lib/page/manual-paper';
 import { CorrectionSchema } from '@/lib/schema/correction';
 import { detectedPaper } from './paper-fixture';
 

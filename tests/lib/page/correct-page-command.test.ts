@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { manualPaper } from '@/lib/background/manual-paper';
 import { readCorrectPageCommand } from '@/lib/page/correct-page-command';
-import { manualPaper } from '@/lib/page/manual-paper';
 import { CorrectPageCommandSchema } from '@/lib/schema/messages';
 
 // The content script's hand check and the worker's schema: whatever the schema accepts, the page
