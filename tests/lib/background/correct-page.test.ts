@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { type CorrectPageDeps, correctPage } from '@/lib/background/correct-page';
 import { UserFacingError } from '@/lib/background/router';
 import { CorrectPageCommandSchema } from '@/lib/schema/messages';
-import { PaperMetadataSchema } from '@/lib/schema/paper';
 
 const PAGE = 'https://blog.example.net/2026/notes';
 const FORM = { contextId: '0b5a3c1e-8d4f-4e2a-9c7b-1f2e3d4c5b6a', claim: '6c1f0e4a-8a61-4d7b-9a53-2f7c3b9e1d20' };
