@@ -31,11 +31,12 @@ export interface CorrectPageDeps {
 }
 
 /**
- * "Correct this page" and "Correct with Erratum". A page whose content script reported papers:
- * its own panel, for the paper the content script picks (it holds the papers and the elements
- * they sit in). A page where nothing was detected: its panel, for the paper the reader enters by
- * hand. A page no content script reaches (a PDF viewer, a browser page): the form in a tab of
- * its own.
+ * "Correct this page" and "Correct with Erratum". A page whose reader reported papers: its own
+ * panel, for the paper the reader picks (it holds the papers and the elements they sit in). A
+ * page whose reader found nothing: its panel, for the paper the reader of the page enters by hand
+ * (sent in the command). Either way the page opens it with form/open, as a pencil does, and its
+ * panel claims the context. A page no reader runs on (the gate found nothing scholarly there, a
+ * PDF viewer, a browser page): the form in a tab of its own, which the worker hands the claim.
  */
 export async function correctPage(
   tabId: number,

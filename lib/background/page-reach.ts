@@ -62,8 +62,9 @@ export function startPageReach(action: Action): Pick<RequestHandlers, PageReachR
 
   // A new document in the tab: what the old one reported no longer holds (its successor, if a
   // content script runs there, reports again once it has read the page).
-  // Without the tabs permission the change carries no url; an in-page navigation that reports
-  // 'loading' is read again by its content script (wxt:locationchange) and reported anew.
+  // Without the tabs permission the change carries no url; after an in-page navigation that
+  // reports 'loading', the reader reads the page again once it has rendered (page-session.ts) and
+  // reports anew.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void detections.forget(tabId).then(() => showTab(tabId));
   });
