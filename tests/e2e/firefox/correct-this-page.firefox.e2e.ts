@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../harness';
 import { backgroundErrors, watchBackground } from './extension-pages';
-import { button, showsText } from './finders';
+import { showsText } from './finders';
 import type { Context } from './harness';
 import { FirefoxExtension } from './harness';
 
@@ -75,7 +75,18 @@ describe('Firefox: Correct this page', () => {
 
     const popup = await browser.openExtensionPage(`popup.html?tab=${articleTab}`);
     await browser.waitFor(popup, showsText, `Corrects: ${ARTICLE_TITLE}`);
-    await browser.click(popup, button, 'Correct this page');
+    // Pressed from within the page: the popup closes itself as the form opens, so a pointer's
+    // release would find no page left to go to.
+    const pressed = await browser.evaluateActivated(
+      popup,
+      (name: string) => {
+        const target = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+        target?.click();
+        return Boolean(target);
+      },
+      'Correct this page',
+    );
+    expect(pressed).toBe(true);
     const form = await browser.frame(article, /form\.html/);
     await browser.waitFor(form, showsText, ARTICLE_TITLE);
     await browser.waitFor(form, showsText, 'Request Correction');
