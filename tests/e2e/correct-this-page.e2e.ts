@@ -360,6 +360,10 @@ describe('Correct this page', () => {
     const formTab = await opened;
     await formTab.waitForURL(/form\.html#ctx=/);
     await formTab.getByRole('heading', { name: 'Request Correction' }).waitFor();
+    // Its Close button closes the tab, as the panel's closes the panel.
+    const closed = formTab.waitForEvent('close');
+    await formTab.getByRole('button', { name: 'Close' }).first().click();
+    await closed;
   });
 });
 
