@@ -15,11 +15,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    // contextMenus: "Correct with Erratum" on the page and on selected text (Firefox calls it menus
+    // and accepts this name too). activeTab: after the reader's click on the button or the menu,
+    // the address of a page no content script reaches (a PDF), for the form in a tab of its own.
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'contextMenus', 'activeTab'],
     // Firefox's MV2 build has no optional_host_permissions: the same origins go in optional_permissions.
     ...(manifestVersion === 3
       ? { optional_host_permissions: ENDPOINT_ORIGINS }
       : { optional_permissions: ENDPOINT_ORIGINS }),
+    // `icons` comes from public/icon/<size>.png (WXT); the button's grey icon from the popup's
+    // manifest.default_icon, which WXT puts in either build's action.
     action: { default_title: '__MSG_extName__' },
     web_accessible_resources: [
       // The correction form is an extension page framed over the paper page: page script can

@@ -76,7 +76,7 @@ export function FormPage({ hash = location.hash, request = sendRequest, claimFor
     <CorrectionForm
       paper={context.paper}
       submitter={context.submitter}
-      openAt={{ field: context.field, authorIndex: context.authorIndex }}
+      openAt={{ field: context.field, authorIndex: context.authorIndex, suggestion: context.suggestion }}
       editing={loaded.kind === 'edit' ? { correction: loaded.correction, problem: loaded.problem } : undefined}
     />
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { defaultPopupApi, type PopupApi } from './api';
+import { CorrectThisPage } from './CorrectThisPage';
 import { QueuePanel } from './QueuePanel';
 
 /** The toolbar popup: the outbox at a glance, and a nudge when no endpoint is set. */
@@ -36,6 +37,7 @@ export function Popup({ api = defaultPopupApi }: { api?: PopupApi }) {
           </button>
         </p>
       )}
+      <CorrectThisPage api={api} />
       <QueuePanel api={api} />
     </main>
   );

@@ -4,6 +4,7 @@ import { sendRequest } from '../../lib/messaging/send';
 import type { QueueChanged } from '../../lib/schema/messages';
 import type { QueueSummary } from '../../lib/schema/queue';
 import type { Settings } from '../../lib/schema/settings';
+import type { CorrectThisPageApi } from './CorrectThisPage';
 import { downloadBlob } from './download';
 import { subscribeToQueueChanges } from './queue-changes';
 
@@ -22,8 +23,8 @@ export interface QueueApi {
   onQueueChanged(listener: (change: QueueChanged) => void): () => void;
 }
 
-/** The popup also shows whether an endpoint is set and links to the options page. */
-export interface PopupApi extends QueueApi {
+/** The popup also shows whether an endpoint is set, links to the options page, and corrects the page. */
+export interface PopupApi extends QueueApi, CorrectThisPageApi {
   getSettings(): Promise<Settings>;
   openOptions(): Promise<void>;
   /** Asks the worker to check what became of sent corrections; answers arrive as queue changes. */
@@ -48,4 +49,14 @@ export const defaultPopupApi: PopupApi = {
   getSettings: () => sendRequest('settings/get', {}),
   openOptions: () => browser.runtime.openOptionsPage(),
   checkStatuses: () => sendRequest('queue/check-status', {}),
+  currentTabId: async () => {
+    // popup.html?tab=<id>: the popup opened as a page of its own (a keyboard shortcut, a test).
+    const named = Number(new URLSearchParams(location.search).get('tab'));
+    if (Number.isInteger(named) && named > 0) return named;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id;
+  },
+  pageState: (tabId) => sendRequest('page/state', { tabId }),
+  correctPage: (tabId, request) => sendRequest('page/correct', { tabId, request }),
+  closePopup: () => window.close(),
 };

@@ -13,6 +13,7 @@ import { pageLifetime } from '@/lib/page/page-lifetime';
 import { waitForElement } from '@/lib/page/wait-for-element';
 import { adapterFor, readPage } from '@/lib/sites/read-page';
 import type { SiteAdapter } from '@/lib/sites/types';
+import { listenForCorrectPage, type OpenForm, reportDetection } from './page-reach';
 
 /** What identifies the papers on screen: when it changes, the controls are placed anew. */
 function signatureOf(papers: readonly DetectedPaper[]): string {
@@ -32,6 +33,7 @@ export function startPageSession(adapters: readonly SiteAdapter[]): void {
   let run: AbortController | undefined;
   let signature = '';
   let hosts: HTMLElement[] = [];
+  let detected: readonly DetectedPaper[] = [];
 
   // Whether the user switched the site off, asked once per page (again after navigation) and
   // asked before the page is read, so that the worker's answer (it may have to wake up first)
@@ -51,25 +53,22 @@ export function startPageSession(adapters: readonly SiteAdapter[]): void {
 
   let lastOpen = 0;
 
-  async function openForm(target: ControlTarget, button: HTMLButtonElement): Promise<void> {
+  const openForm: OpenForm = async (form, returnFocusTo) => {
     const thisOpen = ++lastOpen;
     try {
-      const [Panel, claim] = await Promise.all([
-        loadFormPanel(),
-        sendRequest('form/open', {
-          paper: target.paper.metadata,
-          field: target.field,
-          authorIndex: target.authorIndex,
-        }),
-      ]);
+      const [Panel, claim] = await Promise.all([loadFormPanel(), sendRequest('form/open', form)]);
       // Two quick clicks: the worker may answer them in either order, and the last click wins.
       if (thisOpen !== lastOpen || ctx.isInvalid) return;
       panel ??= new Panel();
-      panel.open(`${browser.runtime.getURL('/form.html')}#ctx=${claim.contextId}`, claim, button);
+      panel.open(`${browser.runtime.getURL('/form.html')}#ctx=${claim.contextId}`, claim, returnFocusTo);
     } catch (error) {
       showToast(t('inlineFormError', error instanceof Error ? error.message : String(error)));
     }
-  }
+  };
+  const openControl = (target: ControlTarget, button: HTMLButtonElement) =>
+    openForm({ paper: target.paper.metadata, field: target.field, authorIndex: target.authorIndex }, button);
+  // Without a pencil: the popup's "Correct this page" and the context menu, through the worker.
+  listenForCorrectPage(ctx.signal, () => detected, openForm);
 
   async function detectAndDecorate(force: boolean): Promise<void> {
     const url = new URL(location.href);
@@ -90,6 +89,10 @@ export function startPageSession(adapters: readonly SiteAdapter[]): void {
       ({ papers } = readPage(document, url, adapters));
     }
     const next = signatureOf(papers);
+    if (force || next !== signature) {
+      detected = papers;
+      reportDetection(papers);
+    }
     const controlsIntact = hosts.every((host) => host.isConnected);
     if (!force && next === signature && controlsIntact) return;
     if (run !== controller) run?.abort();
@@ -100,7 +103,7 @@ export function startPageSession(adapters: readonly SiteAdapter[]): void {
     if (controller.signal.aborted) return;
     hosts = await placeControls(
       controlTargets(papers),
-      (target, button) => void openForm(target, button),
+      (target, button) => void openControl(target, button),
       controller.signal,
     );
   }

@@ -11,6 +11,8 @@ interface StoredFormContext {
   paper: PaperMetadata;
   field?: string;
   authorIndex?: number;
+  /** Text the reader selected on the page ("Correct with Erratum"): the field's suggested value. */
+  suggestion?: string;
   tabId?: number;
   createdAt: number;
   /** Given to the content script only; the form frame must present it. */

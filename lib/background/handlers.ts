@@ -22,6 +22,7 @@ import { loadSettings, saveSettings } from '../settings';
 import { testEndpoint } from '../sync/test-connection';
 import { claimFormContext, isClaimedFrame, saveFormContext } from './form-contexts';
 import { frameOf, isFramedForm } from './form-frames';
+import type { PageReachRequest } from './page-reach';
 import { type RequestHandlers, UserFacingError } from './router';
 
 export interface HandlerDeps {
@@ -41,8 +42,9 @@ async function superseded(db: QueueDb, correction: Correction): Promise<QueueSum
   return old ? [toSummary(old)] : [];
 }
 
-export function createHandlers(deps: HandlerDeps): RequestHandlers {
-  return onlyClaimedFormFrames(createOpenHandlers(deps));
+/** `pageReach`: the page/* requests (lib/background/page-reach.ts), guarded like the rest. */
+export function createHandlers(deps: HandlerDeps, pageReach: Pick<RequestHandlers, PageReachRequest>): RequestHandlers {
+  return onlyClaimedFormFrames({ ...createOpenHandlers(deps), ...pageReach });
 }
 
 /**
@@ -70,10 +72,10 @@ function onlyClaimedFormFrames(handlers: RequestHandlers): RequestHandlers {
 
 const NOT_YOUR_FORM = 'This form was not opened from this page. Click the edit button on the paper page.';
 
-function createOpenHandlers({ db, queueChanged, checkStatuses }: HandlerDeps): RequestHandlers {
+function createOpenHandlers({ db, queueChanged, checkStatuses }: HandlerDeps): Omit<RequestHandlers, PageReachRequest> {
   return {
-    'form/open': async ({ paper, field, authorIndex }, sender) =>
-      saveFormContext({ paper, field, authorIndex, tabId: sender.tab?.id, createdAt: Date.now() }),
+    'form/open': async ({ paper, field, authorIndex, suggestion }, sender) =>
+      saveFormContext({ paper, field, authorIndex, suggestion, tabId: sender.tab?.id, createdAt: Date.now() }),
     'site/status': async ({ site }) => ({ disabled: (await loadSettings()).disabledSites.includes(site) }),
     'form/context': async ({ contextId, claim }, sender) => {
       const frame = frameOf(sender);
@@ -84,9 +86,9 @@ function createOpenHandlers({ db, queueChanged, checkStatuses }: HandlerDeps): R
       if (!claimed.ok && claimed.reason === 'expired')
         throw new UserFacingError('This form has expired. Close it and click the edit button again.');
       if (!claimed.ok) throw new UserFacingError(NOT_YOUR_FORM);
-      const { context } = claimed;
+      const { paper, field, authorIndex, suggestion } = claimed.context;
       const { submitter } = await loadSettings();
-      return { paper: context.paper, field: context.field, authorIndex: context.authorIndex, submitter };
+      return { paper, field, authorIndex, suggestion, submitter };
     },
     'pdf/stage': async ({ correctionId, sha256, base64 }) => {
       const bytes = base64ToBytes(base64);

@@ -8,6 +8,7 @@ import type { SettingsChanged } from '../schema/messages';
 import { onSettingsSaved } from '../settings';
 import { createDeliveryScheduler } from '../sync/scheduler';
 import { createHandlers } from './handlers';
+import { startPageReach } from './page-reach';
 import { privateDb } from './private-store';
 import { createQueueAnnouncer } from './queue-announcer';
 import { createRouter } from './router';
@@ -103,15 +104,18 @@ export function startBackground(): void {
   }
 
   const route = createRouter(
-    createHandlers({
-      db,
-      checkStatuses: () => checkStatuses(STATUS_PACE_POPUP_MS),
-      queueChanged: (moved = []) => {
-        for (const item of moved) announcer.itemChanged(item);
-        announcer.countsChanged();
-        deliver();
+    createHandlers(
+      {
+        db,
+        checkStatuses: () => checkStatuses(STATUS_PACE_POPUP_MS),
+        queueChanged: (moved = []) => {
+          for (const item of moved) announcer.itemChanged(item);
+          announcer.countsChanged();
+          deliver();
+        },
       },
-    }),
+      startPageReach(action),
+    ),
     browser.runtime.id,
     browser.runtime.getURL('/'),
   );

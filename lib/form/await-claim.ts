@@ -12,7 +12,7 @@ export const CLAIM_TIMEOUT_MS = 5000;
 export class NoClaimError extends Error {}
 
 export function awaitClaim(contextId: string, win: Window = window, timeoutMs = CLAIM_TIMEOUT_MS): Promise<string> {
-  if (win.parent === win) return Promise.reject(new NoClaimError('not framed'));
+  if (win.parent === win) return claimInAddress(win);
   return new Promise((resolve, reject) => {
     const done = () => {
       win.removeEventListener('message', onMessage);
@@ -33,4 +33,15 @@ export function awaitClaim(contextId: string, win: Window = window, timeoutMs = 
     // Any origin: the paper page's origin is not known here, and the message carries nothing.
     win.parent.postMessage({ type: 'erratum/ready' }, '*');
   });
+}
+
+/**
+ * A form in a tab of its own (Correct this page where no content script reaches) has no parent to
+ * hand it the claim: the worker that opened the tab put it in the address (#ctx=…&claim=…), which
+ * no web page can read. Only a top frame takes it from there: a page framing form.html with a
+ * made-up address is framed, and waits for a claim from its parent like every framed form.
+ */
+function claimInAddress(win: Window): Promise<string> {
+  const claim = new URLSearchParams(win.location.hash.slice(1)).get('claim');
+  return claim ? Promise.resolve(claim) : Promise.reject(new NoClaimError('not framed'));
 }

@@ -40,6 +40,8 @@ export type FormState = z.infer<typeof FormStateSchema>;
 export interface OpenAt {
   field?: string;
   authorIndex?: number;
+  /** Text the reader selected on the page ("Correct with Erratum"): the field's suggested value. */
+  suggestion?: string;
 }
 
 export function authorKey(index: number): string {
@@ -65,9 +67,15 @@ function isScalarField(field: string | undefined): field is ScalarField {
 
 /** Applies the click that opened the form to a state (fresh or restored from a draft). */
 export function openAtSelection(state: FormState, openAt: OpenAt = {}): FormState {
-  const { field, authorIndex } = openAt;
-  if (isScalarField(field) && !state.selected.includes(field))
-    return { ...state, selected: [...state.selected, field] };
+  const { field, authorIndex, suggestion } = openAt;
+  if (isScalarField(field)) {
+    const selected = state.selected.includes(field) ? state.selected : [...state.selected, field];
+    // The selection is what the reader just asked for: it wins over a draft's older suggestion.
+    const suggestions = suggestion ? { ...state.suggestions, [field]: suggestion } : state.suggestions;
+    return selected === state.selected && suggestions === state.suggestions
+      ? state
+      : { ...state, selected, suggestions };
+  }
   if ((field === 'author' || field === 'authors') && authorIndex !== undefined) {
     const row = state.authors.find((author) => author.origin === authorIndex);
     if (row && !state.expanded.includes(row.key)) return { ...state, expanded: [...state.expanded, row.key] };

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { FormDraft } from '../drafts';
 import type { Correction } from '../schema/correction';
-import type { RequestSchemas } from '../schema/messages';
+import type { PageDetection, RequestSchemas } from '../schema/messages';
 import type { PaperMetadata } from '../schema/paper';
 import type { QueueCounts, QueueItem, QueueSummary } from '../schema/queue';
 import type { Settings } from '../schema/settings';
@@ -15,6 +15,8 @@ export interface FormContext {
   paper: PaperMetadata;
   field?: string;
   authorIndex?: number;
+  /** Text selected on the page, offered as the corrected value of `field`. */
+  suggestion?: string;
   submitter: { name: string; email: string };
 }
 
@@ -28,6 +30,11 @@ export interface ResponseMap {
   /** The claim goes only to the form frame the content script creates (form-frames.ts). */
   'form/open': { contextId: string; claim: string };
   'site/status': { disabled: boolean };
+  'page/detected': { recorded: boolean };
+  /** `reachable`: the page's content script reported (the form can open in its panel). */
+  'page/state': { reachable: boolean; detection: PageDetection | null };
+  /** Where the form opened: in the page's panel, or in a tab of its own. */
+  'page/correct': { openedIn: 'panel' | 'tab' };
   'form/context': FormContext;
   'pdf/stage': { size: number };
   'correction/submit': QueueSummary;

@@ -45,6 +45,8 @@ export const METADATA_SOURCES = [
   'coins',
   'url',
   'text',
+  /** The reader typed it into "Correct this page": the page gave nothing to detect. */
+  'manual',
 ] as const;
 export type MetadataSource = (typeof METADATA_SOURCES)[number];
 

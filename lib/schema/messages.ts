@@ -1,6 +1,6 @@
 import { FormDraftSchema } from '../drafts';
 import { CorrectionIdSchema, CorrectionSchema } from './correction';
-import { CONTROL_FIELDS, MAX_PDF_BYTES } from './fields';
+import { CONTROL_FIELDS, MAX_PDF_BYTES, SCALAR_FIELDS } from './fields';
 import { PaperMetadataSchema } from './paper';
 import { QueueCountsSchema, QueueSummarySchema } from './queue';
 import { SettingsSchema } from './settings';
@@ -9,6 +9,57 @@ import { z } from './zod';
 const FormClaimIdSchema = z.string().regex(/^[0-9a-f-]{36}$/);
 
 const DraftKeySchema = z.string().min(1).max(1000);
+
+/** A selection longer than this is not a field value anyone meant to suggest. */
+export const MAX_SUGGESTION_CHARS = 100_000;
+
+/** A detected paper as the toolbar and popup name it: its title, else its DOI or arXiv id. */
+export const PaperSummarySchema = z.object({ name: z.string().max(10_000).nullable() });
+export type PaperSummary = z.infer<typeof PaperSummarySchema>;
+
+/** The popup offers the first this many entries of a list page (the worker keeps no more). */
+export const MAX_REPORTED_PAPERS = 200;
+
+/** What a page shows: no paper, one, or the entries of a list page (as many as it reads). */
+export const PageDetectionSchema = z.object({
+  papers: z.array(PaperSummarySchema).max(20_000),
+});
+export type PageDetection = z.infer<typeof PageDetectionSchema>;
+
+/** What the reader typed into "Correct this page" when nothing was detected. */
+export const ManualEntrySchema = z.object({
+  doi: z.string().trim().max(1000).optional(),
+  arxivId: z.string().trim().max(100).optional(),
+  title: z.string().trim().max(2000).optional(),
+});
+export type ManualEntry = z.infer<typeof ManualEntrySchema>;
+
+/**
+ * "Correct this page" (popup) or "Correct with Erratum" (context menu): which detected paper
+ * (by its index in the page's detection; none: the only one, or the entry the reader
+ * right-clicked), the field to open at and the selected text as its suggestion, or a paper the
+ * reader identifies by hand.
+ */
+export const CorrectPageRequestSchema = z.object({
+  paperIndex: z.number().int().min(0).max(MAX_REPORTED_PAPERS).optional(),
+  field: z.enum(SCALAR_FIELDS).optional(),
+  suggestion: z.string().max(MAX_SUGGESTION_CHARS).optional(),
+  manual: ManualEntrySchema.optional(),
+});
+export type CorrectPageRequest = z.infer<typeof CorrectPageRequestSchema>;
+
+/**
+ * Worker to content script: open the form in this page's panel, for the paper the request picks
+ * among those the page detected, or for `paper`, the one the reader entered by hand. The page
+ * opens it with form/open, as after a pencil's click (the worker parses the paper again there).
+ * Checked by the page by hand (lib/page/correct-page-command.ts).
+ */
+export const CorrectPageCommandSchema = z.object({
+  type: z.literal('page/correct'),
+  request: CorrectPageRequestSchema.omit({ manual: true }),
+  paper: PaperMetadataSchema.optional(),
+});
+export type CorrectPageCommand = z.infer<typeof CorrectPageCommandSchema>;
 
 /**
  * Every request a context sends to the background, by type. The background parses each with
@@ -20,7 +71,18 @@ export const RequestSchemas = {
     paper: PaperMetadataSchema,
     field: z.enum(CONTROL_FIELDS).optional(),
     authorIndex: z.number().int().min(0).optional(),
+    /** Text the reader selected on the page, offered as the field's corrected value. */
+    suggestion: z.string().max(MAX_SUGGESTION_CHARS).optional(),
   }),
+  /**
+   * Content script: what it detected on its page (after every detection, nothing included). The
+   * tab is the sender's, never one the message names; only the top frame's page counts.
+   */
+  'page/detected': PageDetectionSchema,
+  /** Popup: what the content script of this tab reported, for "Correct this page". */
+  'page/state': z.object({ tabId: z.number().int().min(0) }),
+  /** Popup: open the form for a paper of this tab's page, or for one the reader enters by hand. */
+  'page/correct': z.object({ tabId: z.number().int().min(0), request: CorrectPageRequestSchema }),
   /** Content script: are controls switched off for this site? (It cannot read settings itself.) */
   'site/status': z.object({ site: z.string().max(100) }),
   /**
@@ -67,6 +129,9 @@ export type RequestType = keyof typeof RequestSchemas;
 export const MESSAGE_SENDERS: Record<RequestType, readonly ('content' | 'extension')[]> = {
   'form/open': ['content'],
   'site/status': ['content'],
+  'page/detected': ['content'],
+  'page/state': ['extension'],
+  'page/correct': ['extension'],
   'form/context': ['extension'],
   'pdf/stage': ['extension'],
   'correction/submit': ['extension'],

@@ -102,7 +102,8 @@ export async function openFormAt(page: Page, field: string, nth = 0): Promise<Fr
 }
 
 /** Ticks the declaration, reviews and sends; waits until the form says the correction is queued. */
-export async function reviewAndSend(form: FrameLocator): Promise<void> {
+/** `form`: the framed panel, or a form page in a tab of its own. */
+export async function reviewAndSend(form: FrameLocator | Page): Promise<void> {
   await form.getByLabel(/I am an author of this paper/).check();
   await form.getByRole('button', { name: 'Review correction' }).click();
   await form.getByRole('button', { name: 'Send correction' }).click();

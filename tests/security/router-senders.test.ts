@@ -67,11 +67,13 @@ describe('the worker refuses strangers, whatever they ask', () => {
     });
   }
 
-  it('lets a content script (our id, an http(s) page in a tab) ask for nothing but form/open and site/status', async () => {
+  it('lets a content script (our id, an http(s) page in a tab) ask for nothing but form/open, site/status and page/detected', async () => {
     const content = { id: EXTENSION_ID, url: 'https://arxiv.org/abs/2101.00001', tab: { id: 3 } };
     expect(classifySender(content as never, EXTENSION_ID, ORIGIN)).toBe('content');
     const allowed = TYPES.filter((type) => MESSAGE_SENDERS[type].includes('content'));
-    expect(allowed).toEqual(['form/open', 'site/status']);
+    // page/detected reports on the sender's own tab only (lib/background/page-reach.ts); the popup's
+    // page/state and page/correct, which name a tab, are refused to it.
+    expect(allowed).toEqual(['form/open', 'page/detected', 'site/status']);
     for (const type of TYPES.filter((t) => !allowed.includes(t))) {
       expect(await route({ type, payload: validPayload(type) }, content as never), type).toEqual(refused);
     }

@@ -6,6 +6,7 @@ import { createHandlers } from '../../../lib/background/handlers';
 import { createRouter } from '../../../lib/background/router';
 import { loadDraft } from '../../../lib/drafts';
 import { openQueueDb } from '../../../lib/queue/db';
+import { NO_PAGE_REACH } from '../../lib/background/no-page-reach';
 import { declare, fakeApi, renderForm, reviewButton, selectField, type } from './harness';
 
 const KEY = 'doi:10.1112/plms/s2-42.1.230';
@@ -132,7 +133,7 @@ describe('drafts', () => {
   it('live in the worker, out of storage.local, with the real api', async () => {
     // The worker's router answers the form's messages, as from the form page.
     const route = createRouter(
-      createHandlers({ db: openQueueDb, queueChanged: () => undefined }),
+      createHandlers({ db: openQueueDb, queueChanged: () => undefined }, NO_PAGE_REACH),
       'ext',
       'chrome-extension://ext/',
     );

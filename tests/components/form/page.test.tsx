@@ -25,9 +25,19 @@ describe('opening and closing', () => {
   });
 
   it('asks the framing page to close with a message it can recognise', () => {
-    const target = { postMessage: vi.fn() };
-    postClose(target as unknown as Window);
-    expect(target.postMessage).toHaveBeenCalledWith({ type: 'erratum/close' }, '*');
+    const parent = { postMessage: vi.fn() };
+    const framed = { parent, close: vi.fn() };
+    postClose(framed as unknown as Window);
+    expect(parent.postMessage).toHaveBeenCalledWith({ type: 'erratum/close' }, '*');
+    expect(framed.close).not.toHaveBeenCalled();
+  });
+
+  it('closes its own tab when it is no frame (a form in a tab of its own)', () => {
+    const tab = { close: vi.fn(), postMessage: vi.fn() };
+    Object.assign(tab, { parent: tab });
+    postClose(tab as unknown as Window);
+    expect(tab.close).toHaveBeenCalledOnce();
+    expect(tab.postMessage).not.toHaveBeenCalled();
   });
 
   it('keeps Tab inside the form, wrapping at both ends', () => {

@@ -63,6 +63,11 @@ export function fakeQueueApi(
       ...options.settings,
     })),
     openOptions: vi.fn(async () => {}),
+    // No tab under the popup: the queue tests do not show "Correct this page".
+    currentTabId: vi.fn(async (): Promise<number | undefined> => undefined),
+    pageState: vi.fn(async (_tabId: number) => ({ reachable: false, detection: null })),
+    correctPage: vi.fn(async (_tabId: number, _request: object) => ({ openedIn: 'tab' as const })),
+    closePopup: vi.fn(() => {}),
   } satisfies PopupApi;
   const broadcast = (change: QueueChanged) => {
     for (const listener of listeners) listener(change);

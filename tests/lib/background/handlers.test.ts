@@ -4,8 +4,9 @@ import { UserFacingError } from '@/lib/background/router';
 import { openQueueDb } from '@/lib/queue/db';
 import { saveSettings } from '@/lib/settings';
 import { samplePaper } from '../../receiver/sample-correction';
+import { NO_PAGE_REACH } from './no-page-reach';
 
-const handlers = () => createHandlers({ db: openQueueDb, queueChanged: () => undefined });
+const handlers = () => createHandlers({ db: openQueueDb, queueChanged: () => undefined }, NO_PAGE_REACH);
 const inTab = (id: number) => ({ id: 'ext', url: 'https://arxiv.org/abs/2101.00001', tab: { id } as never });
 
 describe('background handlers', () => {
@@ -84,10 +85,13 @@ describe('revisions', () => {
   it('announce the correction a "Fix and resend" withdrew, so an open popup shows it discarded', async () => {
     const { sampleCorrection } = await import('../queue/fixtures');
     const moved: { id: string; status: string }[][] = [];
-    const announcing = createHandlers({
-      db: openQueueDb,
-      queueChanged: (items = []) => moved.push(items.map(({ id, status }) => ({ id, status }))),
-    });
+    const announcing = createHandlers(
+      {
+        db: openQueueDb,
+        queueChanged: (items = []) => moved.push(items.map(({ id, status }) => ({ id, status }))),
+      },
+      NO_PAGE_REACH,
+    );
     const old = sampleCorrection();
     const fromForm = { id: 'ext', url: 'chrome-extension://ext/form.html' };
     await announcing['correction/submit']({ correction: old }, fromForm);

@@ -34,8 +34,29 @@ describe('a framed form waiting for its claim', () => {
     const claim = awaitClaim(CONTEXT_ID, win, 1000);
     vi.advanceTimersByTime(1000);
     await expect(claim).rejects.toBeInstanceOf(NoClaimError);
-    const top = { parent: undefined } as unknown as Window;
-    Object.assign(top, { parent: top });
-    await expect(awaitClaim(CONTEXT_ID, top)).rejects.toBeInstanceOf(NoClaimError);
+    await expect(awaitClaim(CONTEXT_ID, topWindow(`#ctx=${CONTEXT_ID}`))).rejects.toBeInstanceOf(NoClaimError);
+  });
+});
+
+/** A form in a tab of its own, at `hash`. */
+function topWindow(hash: string): Window {
+  const top = { parent: undefined, location: { hash } } as unknown as Window;
+  return Object.assign(top, { parent: top });
+}
+
+describe('a form in a tab of its own (Correct this page where no content script reaches)', () => {
+  it('takes the claim the worker put in its address', async () => {
+    await expect(awaitClaim(CONTEXT_ID, topWindow(`#ctx=${CONTEXT_ID}&claim=${CLAIM}`))).resolves.toBe(CLAIM);
+  });
+
+  it('takes no claim from the address when framed: a page framing form.html waits for its parent like any', async () => {
+    vi.useFakeTimers();
+    const { win, parent } = framedWindow();
+    Object.assign(win, { location: { hash: `#ctx=${CONTEXT_ID}&claim=${CLAIM}` } });
+    const claim = awaitClaim(CONTEXT_ID, win, 1000);
+    expect(parent.postMessage).toHaveBeenCalledWith({ type: 'erratum/ready' }, '*');
+    vi.advanceTimersByTime(1000);
+    await expect(claim).rejects.toBeInstanceOf(NoClaimError);
+    vi.useRealTimers();
   });
 });
