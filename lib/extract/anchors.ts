@@ -255,38 +255,62 @@ export interface VisibleElements {
   title?: Element;
   abstract?: Element;
   pdfUrl?: Element;
+  /** Where the page labels its publication date (lib/extract/shown-date.ts). */
+  date?: Element | undefined;
 }
 
-/** Every anchor of a merged paper. */
+/**
+ * Every anchor of a merged paper. `known`: anchors a site adapter found already; only the fields
+ * it left without one are searched for (a site patches a value the generic pass could not
+ * anchor, or anchors it in markup the site's selectors no longer match).
+ */
 export function findAnchors(
   doc: Document,
   metadata: PaperMetadata,
   seen: VisibleElements = {},
   queries = new PageQueries(doc),
+  known: FieldAnchors = { fields: {}, authors: [] },
 ): FieldAnchors {
-  const anchors: FieldAnchors = { fields: {}, authors: [] };
+  const anchors: FieldAnchors = { fields: { ...known.fields }, authors: known.authors };
   const body = bodyOf(doc);
   if (!body) return anchors;
-  const set = (field: keyof FieldAnchors['fields'], el: Element | undefined) => {
-    if (el) anchors.fields[field] = el;
+  const have = anchors.fields;
+  const set = (field: keyof FieldAnchors['fields'], find: () => Element | undefined) => {
+    if (!have[field]) {
+      const el = find();
+      if (el) have[field] = el;
+    }
   };
-  const title = metadata.title
-    ? seen.title && sameText(seen.title, metadata.title)
-      ? seen.title
-      : findTitleAnchor(doc, metadata.title, queries)
-    : undefined;
-  set('title', title);
+  const { title } = metadata;
+  if (title)
+    set('title', () => (seen.title && sameText(seen.title, title) ? seen.title : findTitleAnchor(doc, title, queries)));
   // Long author lists need room: every author is a short element of its own.
-  const short = shortElements(headerRegion(doc, title), 2_000 + 3 * metadata.authors.length);
-  if (metadata.abstract) set('abstract', findAbstractAnchor(doc, metadata.abstract, seen.abstract));
-  if (metadata.doi) set('doi', findDoiAnchor(metadata.doi, short));
-  if (metadata.date) set('date', findDateAnchor(metadata.date, short));
-  if (metadata.venue) set('venue', findVenueAnchor(metadata.venue, short));
-  if (metadata.pdfUrl) set('pdfUrl', findPdfAnchor(doc, metadata.pdfUrl, seen.pdfUrl, queries));
-  anchors.authors = findAuthorAnchors(metadata.authors, short);
-  const found = anchors.authors.filter((el): el is Element => el !== undefined);
-  const list = found.length > 0 ? authorListElement(found, body) : findAuthorLine(metadata.authors, short);
-  if (list) anchors.fields.authors = list;
+  const short = shortElements(headerRegion(doc, have.title), 2_000 + 3 * metadata.authors.length);
+  const { abstract, doi, date, venue, pdfUrl } = metadata;
+  if (abstract) set('abstract', () => findAbstractAnchor(doc, abstract, seen.abstract));
+  // A DOI or a full date is specific enough to be looked for past the header's box too (a
+  // sidebar's history widget, a "Cite this" line), when that box does not show it.
+  let page: ShortElements | undefined;
+  const wider = () => {
+    page ??= shortElements(body);
+    return page;
+  };
+  if (doi) set('doi', () => findDoiAnchor(doi, short) ?? findDoiAnchor(doi, wider()));
+  if (date)
+    set(
+      'date',
+      () =>
+        (seen.date && findDateAnchor(date, shortElements(seen.date))) ||
+        findDateAnchor(date, short) ||
+        findDateAnchor(date, wider()),
+    );
+  if (venue) set('venue', () => findVenueAnchor(venue, short));
+  if (pdfUrl) set('pdfUrl', () => findPdfAnchor(doc, pdfUrl, seen.pdfUrl, queries));
+  if (!anchors.authors.some(Boolean)) {
+    anchors.authors = findAuthorAnchors(metadata.authors, short);
+    const found = anchors.authors.filter((el): el is Element => el !== undefined);
+    set('authors', () => (found.length > 0 ? authorListElement(found, body) : findAuthorLine(metadata.authors, short)));
+  }
   return anchors;
 }
 
