@@ -30,8 +30,8 @@ type Field = keyof typeof FIELDS;
 const FLOORS: Record<Field, number> = {
   title: 0.95,
   authors: 0.91,
-  'date or year': 0.77,
-  DOI: 0.86,
+  'date or year': 0.85,
+  DOI: 0.9,
   abstract: 1,
   'PDF link': 0.92,
 };
