@@ -50,7 +50,9 @@ export function findTitleAnchor(doc: Document, title: string, queries = new Page
   const headings =
     headingsWhere(body, ['h1', 'h2', 'h3'], MAX_TITLE_CANDIDATES, writes, queries.itemprop('headline')) ??
     [...body.querySelectorAll('h1, h2, h3, [itemprop="headline"]')].slice(0, MAX_TITLE_CANDIDATES).filter(writes);
-  return titleIn(headings, title, key) ?? titleIn(body.querySelectorAll('[class*="title" i]'), title, key);
+  return (
+    titleIn(headings, title, key) ?? titleIn(body.querySelectorAll('[class*="title" i], [id*="title" i]'), title, key)
+  );
 }
 
 const MAX_TITLE_CANDIDATES = 1000;
@@ -67,13 +69,13 @@ function titleIn(candidates: ArrayLike<Element>, title: string, key: string): El
   return firstShown(exact) ?? firstShown(prefixed);
 }
 
-/** Whether an element's text is the title, or the title and a short suffix (a version badge). */
+/** Whether an element's text is the title, or the title and a short badge before or after it ("Revised", "v2"). */
 function writesTitle(el: Element, title: string, key: string): 'exact' | 'prefixed' | undefined {
   if ((el.textContent?.length ?? 0) > title.length * 3 + 200) return undefined;
   const text = comparisonKey(headingText(el));
   if (text === key) return 'exact';
-  if (text.startsWith(key) && text.length <= key.length * 1.5 + 10) return 'prefixed';
-  return undefined;
+  if (text.length > key.length * 1.5 + 10) return undefined;
+  return text.includes(key) ? 'prefixed' : undefined;
 }
 
 // #abstract and .abstract included: [id^="abs" i] and [class*="abstract" i] find them too, and
@@ -187,12 +189,15 @@ export function findVenueAnchor(venue: string, short: ShortElements): Element | 
 
 /** Lower-cased words of a text, one space apart: a key that keeps word boundaries. */
 export function wordsKey(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return (
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      // A letter then a digit is a name and its affiliation marker ("Frazier<sup>1</sup>").
+      .replace(/(\p{L})(?=\p{N})|[^\p{L}\p{N}]+/gu, '$1 ')
+      .trim()
+  );
 }
 
 /** The smallest shown short element whose text holds every one of `phrases` as whole words. */
@@ -215,13 +220,34 @@ function smallestWriting(phrases: readonly string[], short: ShortElements, maxTe
  * It becomes the author-list anchor; each name's place inside it is found on the page side
  * (lib/page/names-in-line.ts).
  */
-export function findAuthorLine(authors: readonly Author[], short: ShortElements): Element | undefined {
+export function findAuthorLine(authors: readonly Author[], short: ShortElements, body?: Element): Element | undefined {
   if (authors.length < 2 || authors.length > 50) return undefined;
-  return smallestWriting(
+  // Given name first ("Bryan S. Frazier"), or family first ("Izadpanah, H.; ElBatt, T.").
+  const forms = [
     authors.map((author) => wordsKey(author.name)),
-    short,
-    300,
-  );
+    authors.map((a) => wordsKey(a.family && a.given ? `${a.family} ${a.given}` : a.name)),
+  ];
+  for (const phrases of forms) {
+    const line = smallestWriting(phrases, short, 300) ?? (body && authorBox(body, phrases));
+    if (line) return line;
+  }
+  return undefined;
+}
+
+/**
+ * A box the page classes as its authors', holding every name: lines with a marker element
+ * after each name have too many children to be a short element of their own.
+ */
+function authorBox(body: Element, phrases: readonly string[]): Element | undefined {
+  const boxes = body.querySelectorAll('[class*="author" i]');
+  for (let i = 0, n = Math.min(boxes.length, 200); i < n; i++) {
+    const box = boxes[i] as Element;
+    const text = box.textContent ?? '';
+    if (text.length > 300 + 60 * phrases.length) continue;
+    const words = ` ${wordsKey(text)} `;
+    if (phrases.every((phrase) => words.includes(` ${phrase} `)) && isShown(box)) return box;
+  }
+  return undefined;
 }
 
 export function findPdfAnchor(
@@ -309,7 +335,9 @@ export function findAnchors(
   if (!anchors.authors.some(Boolean)) {
     anchors.authors = findAuthorAnchors(metadata.authors, short);
     const found = anchors.authors.filter((el): el is Element => el !== undefined);
-    set('authors', () => (found.length > 0 ? authorListElement(found, body) : findAuthorLine(metadata.authors, short)));
+    set('authors', () =>
+      found.length > 0 ? authorListElement(found, body) : findAuthorLine(metadata.authors, short, body),
+    );
   }
   return anchors;
 }
