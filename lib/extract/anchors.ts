@@ -332,6 +332,10 @@ export function findAnchors(
     );
   if (venue) set('venue', () => findVenueAnchor(venue, short));
   if (pdfUrl) set('pdfUrl', () => findPdfAnchor(doc, pdfUrl, seen.pdfUrl, queries));
+  // A year alone is too common to look for anywhere; beside the venue ("Nature 596, 583–589
+  // (2021)", "Archives of Psychology, 4(1), 2016") it is the paper's.
+  const { year } = metadata;
+  if (year && !have.date) set('year', () => besideVenue(have.venue, String(year)));
   if (!anchors.authors.some(Boolean)) {
     anchors.authors = findAuthorAnchors(metadata.authors, short);
     const found = anchors.authors.filter((el): el is Element => el !== undefined);
@@ -340,6 +344,22 @@ export function findAnchors(
     );
   }
   return anchors;
+}
+
+/**
+ * The venue's element or a near ancestor, when it also writes `year` as a word: a citation
+ * line, not a box that also holds a copyright line or the title.
+ */
+function besideVenue(venue: Element | undefined, year: string): Element | undefined {
+  const most = (venue?.textContent?.length ?? 0) + 40;
+  for (
+    let el = venue, i = 0;
+    el && i < 3 && (el.textContent?.length ?? 0) <= most;
+    el = el.parentElement ?? undefined, i++
+  ) {
+    if (new RegExp(`(?<!\\d)${year}(?!\\d)`).test(el.textContent ?? '')) return el;
+  }
+  return undefined;
 }
 
 function sameText(el: Element, value: string): boolean {

@@ -49,6 +49,14 @@ const UNSEEN: Record<string, { fields: readonly Field[]; reason: string }> = {
     fields: ['title', 'authors', 'abstract', 'PDF link'],
     reason: 'the article body is an iframe that was not saved; only the venue line (date, DOI) shows',
   },
+  'iop/ab007b': {
+    fields: ['PDF link'],
+    reason: 'its PDF button is an empty box a script fills in; the PDF is named only in citation_pdf_url',
+  },
+  'springer/BF02727953': {
+    fields: ['PDF link'],
+    reason: 'a page for buying access: it offers no PDF link; the PDF is named only in citation_pdf_url',
+  },
   'ieee/alpha-channel-colorization': {
     fields: Object.keys(FIELDS) as Field[],
     reason: 'an app shell rendered by scripts that do not run in a saved copy: its body shows no paper',
