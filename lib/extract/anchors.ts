@@ -207,45 +207,38 @@ function smallestWriting(phrases: readonly string[], short: ShortElements, maxTe
   for (let i = 0, item = short.at(0); item; item = short.at(++i)) {
     // Descendants follow their ancestor: once past the best one's subtree, nothing is smaller.
     if (best && !best.contains(item.el)) break;
-    if (item.text.length > maxText) continue;
-    const words = ` ${wordsKey(item.text)} `;
-    if (phrases.every((phrase) => words.includes(` ${phrase} `)) && isShown(item.el)) best = item.el;
+    if (item.text.length <= maxText && writesAll(item.text, phrases) && isShown(item.el)) best = item.el;
   }
   return best;
 }
 
-/**
- * Where the authors are written as one line of text ("Chidi Okafor, Maja Lindqvist, Yui Tanaka"
- * in one <p>) when no element holds a name of its own: the smallest element writing every name.
- * It becomes the author-list anchor; each name's place inside it is found on the page side
- * (lib/page/names-in-line.ts).
- */
-export function findAuthorLine(authors: readonly Author[], short: ShortElements, body?: Element): Element | undefined {
-  if (authors.length < 2 || authors.length > 50) return undefined;
-  // Given name first ("Bryan S. Frazier"), or family first ("Izadpanah, H.; ElBatt, T.").
-  const forms = [
-    authors.map((author) => wordsKey(author.name)),
-    authors.map((a) => wordsKey(a.family && a.given ? `${a.family} ${a.given}` : a.name)),
-  ];
-  for (const phrases of forms) {
-    const line = smallestWriting(phrases, short, 300) ?? (body && authorBox(body, phrases));
-    if (line) return line;
-  }
-  return undefined;
+function writesAll(text: string, phrases: readonly string[]): boolean {
+  const words = ` ${wordsKey(text)} `;
+  return phrases.every((phrase) => words.includes(` ${phrase} `));
 }
 
 /**
- * A box the page classes as its authors', holding every name: lines with a marker element
- * after each name have too many children to be a short element of their own.
+ * Where the authors are written as one line of text ("Chidi Okafor, Maja Lindqvist, Yui Tanaka"
+ * in one <p>) when no element holds a name of its own: the smallest element writing every name,
+ * or else a box the page classes as its authors' (a marker element after each name makes too
+ * many children for a short element). It becomes the author-list anchor; each name's place
+ * inside it is found on the page side (lib/page/names-in-line.ts).
  */
-function authorBox(body: Element, phrases: readonly string[]): Element | undefined {
-  const boxes = body.querySelectorAll('[class*="author" i]');
-  for (let i = 0, n = Math.min(boxes.length, 200); i < n; i++) {
-    const box = boxes[i] as Element;
-    const text = box.textContent ?? '';
-    if (text.length > 300 + 60 * phrases.length) continue;
-    const words = ` ${wordsKey(text)} `;
-    if (phrases.every((phrase) => words.includes(` ${phrase} `)) && isShown(box)) return box;
+export function findAuthorLine(authors: readonly Author[], short: ShortElements, body?: Element): Element | undefined {
+  if (authors.length < 2 || authors.length > 50) return undefined;
+  const boxes = [...(body?.querySelectorAll('[class*="author" i]') ?? [])].slice(0, 200);
+  // Given name first ("Bryan S. Frazier"), or family first ("Izadpanah, H.; ElBatt, T.").
+  for (const phrases of [
+    authors.map((a) => wordsKey(a.name)),
+    authors.map((a) => wordsKey(`${a.family ?? ''} ${a.given ?? ''}`)),
+  ]) {
+    const line =
+      smallestWriting(phrases, short, 300) ??
+      boxes.find((box) => {
+        const text = box.textContent ?? '';
+        return text.length < 300 + 60 * phrases.length && writesAll(text, phrases) && isShown(box);
+      });
+    if (line) return line;
   }
   return undefined;
 }
@@ -317,25 +310,22 @@ export function findAnchors(
   // A DOI or a full date is specific enough to be looked for past the header's box too (a
   // sidebar's history widget, a "Cite this" line), when that box does not show it.
   let page: ShortElements | undefined;
-  const wider = () => {
+  const orPage = (find: (within: ShortElements) => Element | undefined) => {
+    const found = find(short);
+    if (found) return found;
     page ??= shortElements(body);
-    return page;
+    return find(page);
   };
-  if (doi) set('doi', () => findDoiAnchor(doi, short) ?? findDoiAnchor(doi, wider()));
+  if (doi) set('doi', () => orPage((within) => findDoiAnchor(doi, within)));
   if (date)
     set(
       'date',
       () =>
         (seen.date && findDateAnchor(date, shortElements(seen.date))) ||
-        findDateAnchor(date, short) ||
-        findDateAnchor(date, wider()),
+        orPage((within) => findDateAnchor(date, within)),
     );
   if (venue) set('venue', () => findVenueAnchor(venue, short));
   if (pdfUrl) set('pdfUrl', () => findPdfAnchor(doc, pdfUrl, seen.pdfUrl, queries));
-  // A year alone is too common to look for anywhere; beside the venue ("Nature 596, 583–589
-  // (2021)", "Archives of Psychology, 4(1), 2016") it is the paper's.
-  const { year } = metadata;
-  if (year && !have.date) set('year', () => besideVenue(have.venue, String(year)));
   if (!anchors.authors.some(Boolean)) {
     anchors.authors = findAuthorAnchors(metadata.authors, short);
     const found = anchors.authors.filter((el): el is Element => el !== undefined);
@@ -344,22 +334,6 @@ export function findAnchors(
     );
   }
   return anchors;
-}
-
-/**
- * The venue's element or a near ancestor, when it also writes `year` as a word: a citation
- * line, not a box that also holds a copyright line or the title.
- */
-function besideVenue(venue: Element | undefined, year: string): Element | undefined {
-  const most = (venue?.textContent?.length ?? 0) + 40;
-  for (
-    let el = venue, i = 0;
-    el && i < 3 && (el.textContent?.length ?? 0) <= most;
-    el = el.parentElement ?? undefined, i++
-  ) {
-    if (new RegExp(`(?<!\\d)${year}(?!\\d)`).test(el.textContent ?? '')) return el;
-  }
-  return undefined;
 }
 
 function sameText(el: Element, value: string): boolean {

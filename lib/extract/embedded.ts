@@ -14,7 +14,7 @@ import { readOpenGraph } from './open-graph';
 import { readTextIdentifiers, readUrlIdentifiers } from './page-identifiers';
 import { PageQueries } from './page-queries';
 import { readPrism } from './prism';
-import { headerRegion, shortElements } from './short-elements';
+import { shortElements } from './short-elements';
 import { readShownDate } from './shown-date';
 import { dropUnconfirmed, readBylineAuthors } from './stale-tags';
 import { comparisonKey } from './text';
@@ -76,14 +76,9 @@ export function extractEmbedded(doc: Document, url: URL, site = 'generic', tagsR
   // The PDF named in tags is the article's; a "PDF" button is only trusted when nothing names one.
   if (embedded.some((c) => c.fields.pdfUrl)) delete seen.fields.pdfUrl;
   // A labelled date of another year is another paper's (a reference, a related article).
-  const dated = embedded.find((c) => c.fields.date || c.fields.year);
-  const fits = (year: number) => !dated || yearOf(dated) === year;
-  // The title's box first (long pages put the header past the body's first elements), then
-  // the page (a sidebar's history widget).
-  const region = headerRegion(doc, visible.elements.title);
-  const shownDate =
-    readShownDate(shortElements(region), fits) ??
-    (region === queries.body ? undefined : readShownDate(shortElements(queries.body), fits));
+  const dated = embedded.find((c) => c.fields.date || c.fields.year)?.fields;
+  const fits = (year: number) => !dated || (dated.year ?? Number(dated.date?.slice(0, 4))) === year;
+  const shownDate = readShownDate(shortElements(queries.body), fits);
   if (shownDate) {
     seen.fields.date = shownDate.date;
     seen.fields.year = shownDate.year;
@@ -92,10 +87,6 @@ export function extractEmbedded(doc: Document, url: URL, site = 'generic', tagsR
   const anchors = findAnchors(doc, metadata, { ...visible.elements, date: shownDate?.el }, queries);
   markShown(metadata, anchors);
   return { metadata, anchors };
-}
-
-function yearOf(candidate: Candidate): number {
-  return candidate.fields.year ?? Number(candidate.fields.date?.slice(0, 4));
 }
 
 const TITLE_TAGS = [

@@ -11,10 +11,9 @@ import { isShown } from './visibility';
 // "Accepted author version posted online" and "Current Version Published" are not the
 // publication; "Published in issue" and "published online ahead of print" have no date
 // right after the label, so they never match.
-const LABELLED = new RegExp(
-  `(?<!version\\s)\\b(?:first\\s+)?(?:published|publication\\s+date|posted|date\\s+of\\s+publication)(?:\\s+online)?(?:\\s*\\(web\\))?\\s*:?\\s*(?:on\\s+)?(${DATE_IN_TEXT.source})`,
-  'i',
-);
+const LABEL = /(?:first\s+)?(?:published|publication\s+date|posted)(?:\s+online)?(?:\s*\(web\))?\s*:?/.source;
+const LABELLED = new RegExp(`(?<!version\\s)\\b${LABEL}\\s*(${DATE_IN_TEXT.source})`, 'i');
+const LABEL_ALONE = new RegExp(`^${LABEL}$`, 'i');
 
 export interface ShownDate {
   date: string;
@@ -44,5 +43,3 @@ export function readShownDate(short: ShortElements, fits: (year: number) => bool
   }
   return undefined;
 }
-
-const LABEL_ALONE = /^(?:first\s+)?(?:published|publication\s+date|posted)(?:\s+online)?\s*:?$/i;

@@ -26,14 +26,11 @@ export function readPage(doc: Document, url: URL, adapters: readonly SiteAdapter
   const papers = adapter.read(doc, url);
   // A site adapter anchors what its own markup shows; whatever it left unanchored is looked for
   // as on any page (one paper only: a list entry's controls stay inside its entry).
-  if (adapter !== genericAdapter && papers.length === 1) papers[0] = withAllAnchors(doc, papers[0] as DetectedPaper);
+  const [paper] = papers;
+  if (adapter !== genericAdapter && paper && papers.length === 1) {
+    paper.anchors = findAnchors(doc, paper.metadata, {}, undefined, paper.anchors);
+    markShown(paper.metadata, paper.anchors);
+  }
   // detect() is a cheap guess; a page it let through that holds no paper after all is negative.
   return { site: adapter.id, kind: papers.length > 0 ? kind : null, papers };
-}
-
-function withAllAnchors(doc: Document, paper: DetectedPaper): DetectedPaper {
-  const anchors = findAnchors(doc, paper.metadata, {}, undefined, paper.anchors);
-  const metadata = { ...paper.metadata };
-  markShown(metadata, anchors);
-  return { ...paper, metadata, anchors };
 }

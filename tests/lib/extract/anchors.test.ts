@@ -87,26 +87,3 @@ describe('author lines', () => {
     expect(anchors.fields.authors).toBeUndefined();
   });
 });
-
-describe('a year shown alone beside the venue', () => {
-  it('anchors the year in the citation line that writes the venue', () => {
-    const doc = page(`<body><main><h1>${TITLE}</h1>
-      <p class="citation">Archives of Shark Science, 4(1), 32–38 (2016)</p></main></body>`);
-    const anchors = findAnchors(
-      doc,
-      paper({ title: TITLE, venue: 'Archives of Shark Science', year: 2016, date: '2016' }),
-    );
-    expect(anchors.fields.year?.className).toBe('citation');
-  });
-
-  it('does not anchor a year the venue line does not write', () => {
-    const doc = page(
-      `<body><main><h1>${TITLE}</h1><p>Archives of Shark Science, 4(1), 32–38</p><p>© 2016 The Authors</p></main></body>`,
-    );
-    const anchors = findAnchors(
-      doc,
-      paper({ title: TITLE, venue: 'Archives of Shark Science', year: 2016, date: '2016' }),
-    );
-    expect(anchors.fields.year).toBeUndefined();
-  });
-});
