@@ -30,10 +30,10 @@ type Field = keyof typeof FIELDS;
 const FLOORS: Record<Field, number> = {
   title: 1,
   authors: 1,
-  'date or year': 0.85,
-  DOI: 0.9,
+  'date or year': 0.89,
+  DOI: 0.95,
   abstract: 1,
-  'PDF link': 0.92,
+  'PDF link': 1,
 };
 
 /**
