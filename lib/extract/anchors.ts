@@ -142,10 +142,11 @@ export function findDoiAnchor(doi: string, short: ShortElements): Element | unde
     // The smallest element writing the DOI: once the walk leaves the subtree of the best so far
     // (descendants follow their ancestor in document order), nothing later can be smaller, so
     // the rest of the page is not read.
+    // A hidden copy (a "How to cite" pop-up) is passed over for the one the reader sees.
     if (best && !best.el.contains(item.el)) break;
-    if (item.text.includes(head) && item.text.toLowerCase().includes(doi)) best = item;
+    if (item.text.includes(head) && item.text.toLowerCase().includes(doi) && isShown(item.el)) best = item;
   }
-  return best && isShown(best.el) ? best.el : undefined;
+  return best?.el;
 }
 
 export const DATE_IN_TEXT =

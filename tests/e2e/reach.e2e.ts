@@ -57,6 +57,10 @@ const UNSEEN: Record<string, { fields: readonly Field[]; reason: string }> = {
     fields: ['PDF link'],
     reason: 'a page for buying access: it offers no PDF link; the PDF is named only in citation_pdf_url',
   },
+  'sciencedirect/S1055790314003601-2014-fulltext': {
+    fields: ['DOI'],
+    reason: 'a 2014 copy saved without scripts: its DOI is only in an inline script (SDM.doi), never shown',
+  },
   'ieee/alpha-channel-colorization': {
     fields: Object.keys(FIELDS) as Field[],
     reason: 'an app shell rendered by scripts that do not run in a saved copy: its body shows no paper',

@@ -87,3 +87,12 @@ describe('author lines', () => {
     expect(anchors.fields.authors).toBeUndefined();
   });
 });
+
+describe('DOI anchors', () => {
+  it('passes over a hidden "How to cite" copy for the DOI the reader sees', () => {
+    const doc = page(`<body><main><h1>${TITLE}</h1>
+      <div class="popup hidden"><span>Frazier BS. ${TITLE}. (doi: <a id="hidden" href="https://doi.org/10.5555/f.4767.2">10.5555/f.4767.2</a>)</span></div>
+      <p>F1000Research 2015, 3:190 (doi: <a id="shown" href="https://doi.org/10.5555/f.4767.2">10.5555/f.4767.2</a>)</p></main></body>`);
+    expect(findAnchors(doc, paper({ title: TITLE, doi: '10.5555/f.4767.2' })).fields.doi?.id).toBe('shown');
+  });
+});
