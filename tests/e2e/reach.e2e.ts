@@ -31,7 +31,7 @@ const FLOORS: Record<Field, number> = {
   title: 1,
   authors: 1,
   'date or year': 0.89,
-  DOI: 0.95,
+  DOI: 1,
   abstract: 1,
   'PDF link': 1,
 };
