@@ -50,7 +50,9 @@ export function findTitleAnchor(doc: Document, title: string, queries = new Page
   const headings =
     headingsWhere(body, ['h1', 'h2', 'h3'], MAX_TITLE_CANDIDATES, writes, queries.itemprop('headline')) ??
     [...body.querySelectorAll('h1, h2, h3, [itemprop="headline"]')].slice(0, MAX_TITLE_CANDIDATES).filter(writes);
-  return titleIn(headings, title, key) ?? titleIn(body.querySelectorAll('[class*="title" i]'), title, key);
+  return (
+    titleIn(headings, title, key) ?? titleIn(body.querySelectorAll('[class*="title" i], [id*="title" i]'), title, key)
+  );
 }
 
 const MAX_TITLE_CANDIDATES = 1000;
@@ -67,13 +69,13 @@ function titleIn(candidates: ArrayLike<Element>, title: string, key: string): El
   return firstShown(exact) ?? firstShown(prefixed);
 }
 
-/** Whether an element's text is the title, or the title and a short suffix (a version badge). */
+/** Whether an element's text is the title, or the title and a short badge before or after it ("Revised", "v2"). */
 function writesTitle(el: Element, title: string, key: string): 'exact' | 'prefixed' | undefined {
   if ((el.textContent?.length ?? 0) > title.length * 3 + 200) return undefined;
   const text = comparisonKey(headingText(el));
   if (text === key) return 'exact';
-  if (text.startsWith(key) && text.length <= key.length * 1.5 + 10) return 'prefixed';
-  return undefined;
+  if (text.length > key.length * 1.5 + 10) return undefined;
+  return text.includes(key) ? 'prefixed' : undefined;
 }
 
 // #abstract and .abstract included: [id^="abs" i] and [class*="abstract" i] find them too, and
@@ -140,10 +142,11 @@ export function findDoiAnchor(doi: string, short: ShortElements): Element | unde
     // The smallest element writing the DOI: once the walk leaves the subtree of the best so far
     // (descendants follow their ancestor in document order), nothing later can be smaller, so
     // the rest of the page is not read.
+    // A hidden copy (a "How to cite" pop-up) is passed over for the one the reader sees.
     if (best && !best.el.contains(item.el)) break;
-    if (item.text.includes(head) && item.text.toLowerCase().includes(doi)) best = item;
+    if (item.text.includes(head) && item.text.toLowerCase().includes(doi) && isShown(item.el)) best = item;
   }
-  return best && isShown(best.el) ? best.el : undefined;
+  return best?.el;
 }
 
 export const DATE_IN_TEXT =
@@ -187,12 +190,15 @@ export function findVenueAnchor(venue: string, short: ShortElements): Element | 
 
 /** Lower-cased words of a text, one space apart: a key that keeps word boundaries. */
 export function wordsKey(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return (
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      // A letter then a digit is a name and its affiliation marker ("Frazier<sup>1</sup>").
+      .replace(/(\p{L})(?=\p{N})|[^\p{L}\p{N}]+/gu, '$1 ')
+      .trim()
+  );
 }
 
 /** The smallest shown short element whose text holds every one of `phrases` as whole words. */
@@ -202,26 +208,40 @@ function smallestWriting(phrases: readonly string[], short: ShortElements, maxTe
   for (let i = 0, item = short.at(0); item; item = short.at(++i)) {
     // Descendants follow their ancestor: once past the best one's subtree, nothing is smaller.
     if (best && !best.contains(item.el)) break;
-    if (item.text.length > maxText) continue;
-    const words = ` ${wordsKey(item.text)} `;
-    if (phrases.every((phrase) => words.includes(` ${phrase} `)) && isShown(item.el)) best = item.el;
+    if (item.text.length <= maxText && writesAll(item.text, phrases) && isShown(item.el)) best = item.el;
   }
   return best;
 }
 
+function writesAll(text: string, phrases: readonly string[]): boolean {
+  const words = ` ${wordsKey(text)} `;
+  return phrases.every((phrase) => words.includes(` ${phrase} `));
+}
+
 /**
  * Where the authors are written as one line of text ("Chidi Okafor, Maja Lindqvist, Yui Tanaka"
- * in one <p>) when no element holds a name of its own: the smallest element writing every name.
- * It becomes the author-list anchor; each name's place inside it is found on the page side
- * (lib/page/names-in-line.ts).
+ * in one <p>) when no element holds a name of its own: the smallest element writing every name,
+ * or else a box the page classes as its authors' (a marker element after each name makes too
+ * many children for a short element). It becomes the author-list anchor; each name's place
+ * inside it is found on the page side (lib/page/names-in-line.ts).
  */
-export function findAuthorLine(authors: readonly Author[], short: ShortElements): Element | undefined {
+export function findAuthorLine(authors: readonly Author[], short: ShortElements, body?: Element): Element | undefined {
   if (authors.length < 2 || authors.length > 50) return undefined;
-  return smallestWriting(
-    authors.map((author) => wordsKey(author.name)),
-    short,
-    300,
-  );
+  const boxes = [...(body?.querySelectorAll('[class*="author" i]') ?? [])].slice(0, 200);
+  // Given name first ("Bryan S. Frazier"), or family first ("Izadpanah, H.; ElBatt, T.").
+  for (const phrases of [
+    authors.map((a) => wordsKey(a.name)),
+    authors.map((a) => wordsKey(`${a.family ?? ''} ${a.given ?? ''}`)),
+  ]) {
+    const line =
+      smallestWriting(phrases, short, 300) ??
+      boxes.find((box) => {
+        const text = box.textContent ?? '';
+        return text.length < 300 + 60 * phrases.length && writesAll(text, phrases) && isShown(box);
+      });
+    if (line) return line;
+  }
+  return undefined;
 }
 
 export function findPdfAnchor(
@@ -255,38 +275,65 @@ export interface VisibleElements {
   title?: Element;
   abstract?: Element;
   pdfUrl?: Element;
+  /** Where the page labels its publication date (lib/extract/shown-date.ts). */
+  date?: Element | undefined;
 }
 
-/** Every anchor of a merged paper. */
+/**
+ * Every anchor of a merged paper. `known`: anchors a site adapter found already; only the fields
+ * it left without one are searched for (a site patches a value the generic pass could not
+ * anchor, or anchors it in markup the site's selectors no longer match).
+ */
 export function findAnchors(
   doc: Document,
   metadata: PaperMetadata,
   seen: VisibleElements = {},
   queries = new PageQueries(doc),
+  known: FieldAnchors = { fields: {}, authors: [] },
 ): FieldAnchors {
-  const anchors: FieldAnchors = { fields: {}, authors: [] };
+  const anchors: FieldAnchors = { fields: { ...known.fields }, authors: known.authors };
   const body = bodyOf(doc);
   if (!body) return anchors;
-  const set = (field: keyof FieldAnchors['fields'], el: Element | undefined) => {
-    if (el) anchors.fields[field] = el;
+  const have = anchors.fields;
+  const set = (field: keyof FieldAnchors['fields'], find: () => Element | undefined) => {
+    if (!have[field]) {
+      const el = find();
+      if (el) have[field] = el;
+    }
   };
-  const title = metadata.title
-    ? seen.title && sameText(seen.title, metadata.title)
-      ? seen.title
-      : findTitleAnchor(doc, metadata.title, queries)
-    : undefined;
-  set('title', title);
+  const { title } = metadata;
+  if (title)
+    set('title', () => (seen.title && sameText(seen.title, title) ? seen.title : findTitleAnchor(doc, title, queries)));
   // Long author lists need room: every author is a short element of its own.
-  const short = shortElements(headerRegion(doc, title), 2_000 + 3 * metadata.authors.length);
-  if (metadata.abstract) set('abstract', findAbstractAnchor(doc, metadata.abstract, seen.abstract));
-  if (metadata.doi) set('doi', findDoiAnchor(metadata.doi, short));
-  if (metadata.date) set('date', findDateAnchor(metadata.date, short));
-  if (metadata.venue) set('venue', findVenueAnchor(metadata.venue, short));
-  if (metadata.pdfUrl) set('pdfUrl', findPdfAnchor(doc, metadata.pdfUrl, seen.pdfUrl, queries));
-  anchors.authors = findAuthorAnchors(metadata.authors, short);
-  const found = anchors.authors.filter((el): el is Element => el !== undefined);
-  const list = found.length > 0 ? authorListElement(found, body) : findAuthorLine(metadata.authors, short);
-  if (list) anchors.fields.authors = list;
+  const short = shortElements(headerRegion(doc, have.title), 2_000 + 3 * metadata.authors.length);
+  const { abstract, doi, date, venue, pdfUrl } = metadata;
+  if (abstract) set('abstract', () => findAbstractAnchor(doc, abstract, seen.abstract));
+  // A DOI or a full date is specific enough to be looked for past the header's box too (a
+  // sidebar's history widget, a "Cite this" line), when that box does not show it.
+  let page: ShortElements | undefined;
+  const orPage = (find: (within: ShortElements) => Element | undefined) => {
+    const found = find(short);
+    if (found) return found;
+    page ??= shortElements(body);
+    return find(page);
+  };
+  if (doi) set('doi', () => orPage((within) => findDoiAnchor(doi, within)));
+  if (date)
+    set(
+      'date',
+      () =>
+        (seen.date && findDateAnchor(date, shortElements(seen.date))) ||
+        orPage((within) => findDateAnchor(date, within)),
+    );
+  if (venue) set('venue', () => findVenueAnchor(venue, short));
+  if (pdfUrl) set('pdfUrl', () => findPdfAnchor(doc, pdfUrl, seen.pdfUrl, queries));
+  if (!anchors.authors.some(Boolean)) {
+    anchors.authors = findAuthorAnchors(metadata.authors, short);
+    const found = anchors.authors.filter((el): el is Element => el !== undefined);
+    set('authors', () =>
+      found.length > 0 ? authorListElement(found, body) : findAuthorLine(metadata.authors, short, body),
+    );
+  }
   return anchors;
 }
 

@@ -14,6 +14,8 @@ import { readOpenGraph } from './open-graph';
 import { readTextIdentifiers, readUrlIdentifiers } from './page-identifiers';
 import { PageQueries } from './page-queries';
 import { readPrism } from './prism';
+import { shortElements } from './short-elements';
+import { readShownDate } from './shown-date';
 import { dropUnconfirmed, readBylineAuthors } from './stale-tags';
 import { comparisonKey } from './text';
 import type { DetectedPaper } from './types';
@@ -73,8 +75,16 @@ export function extractEmbedded(doc: Document, url: URL, site = 'generic', tagsR
   dropTeasers(embedded);
   // The PDF named in tags is the article's; a "PDF" button is only trusted when nothing names one.
   if (embedded.some((c) => c.fields.pdfUrl)) delete seen.fields.pdfUrl;
+  // A labelled date of another year is another paper's (a reference, a related article).
+  const dated = embedded.find((c) => c.fields.date || c.fields.year)?.fields;
+  const fits = (year: number) => !dated || (dated.year ?? Number(dated.date?.slice(0, 4))) === year;
+  const shownDate = readShownDate(shortElements(queries.body), fits);
+  if (shownDate) {
+    seen.fields.date = shownDate.date;
+    seen.fields.year = shownDate.year;
+  }
   const metadata = mergeCandidates([...embedded, seen], url.href, site);
-  const anchors = findAnchors(doc, metadata, visible.elements, queries);
+  const anchors = findAnchors(doc, metadata, { ...visible.elements, date: shownDate?.el }, queries);
   markShown(metadata, anchors);
   return { metadata, anchors };
 }

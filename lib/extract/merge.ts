@@ -21,7 +21,7 @@
 //   - pdfUrl: never (a "PDF" button fills a missing one; embedded.ts drops it otherwise).
 // Dates that cannot be true (1970-01-01, the future) are never chosen while a plausible one
 // exists; passing them over is recorded as a conflict too.
-import { CORRECTABLE_FIELDS, type CorrectableField, type MetadataSource } from '../schema/fields';
+import { CORRECTABLE_FIELDS, type CorrectableField, type MetadataSource, type ScalarField } from '../schema/fields';
 import type { Author, FieldConflict, PaperMetadata } from '../schema/paper';
 import { sameAuthors } from './authors';
 import type { Candidate, PaperFields } from './candidate';
@@ -200,6 +200,7 @@ export function mergePaper(
     conflicts: [...base.metadata.conflicts],
   };
   const cleared: FieldName[] = [];
+  const changed: FieldName[] = [];
   for (const field of FIELD_NAMES) {
     if (!(field in patch)) continue;
     const value = patch[field];
@@ -213,6 +214,7 @@ export function mergePaper(
     }
     setField(metadata, field, value);
     metadata.sources[field] = source;
+    if (!isEmpty(previous) && !agree(field, previous, value)) changed.push(field);
     if (!isEmpty(previous) && previousSource && previousSource !== source && !agree(field, previous, value)) {
       addConflict(
         metadata,
@@ -227,9 +229,12 @@ export function mergePaper(
     fields: { ...base.anchors.fields, ...anchors.fields },
     authors: anchors.authors ?? base.anchors.authors,
   };
-  // A field the site says the page does not have has no place for a control either.
+  // A field the site says the page does not have has no place for a control either, and an
+  // anchor found for the value a site replaced shows that old value: the control would offer a
+  // value other than the form's. Left for the site's own anchor or a new search (read-page.ts).
   for (const field of cleared) delete merged.fields[field];
-  if (cleared.includes('authors')) merged.authors = [];
+  for (const field of changed) if (!anchors.fields?.[field as ScalarField]) delete merged.fields[field];
+  if (cleared.includes('authors') || (changed.includes('authors') && !anchors.authors)) merged.authors = [];
   markShown(metadata, merged);
   return { ...base, metadata, anchors: merged };
 }

@@ -117,7 +117,12 @@ export function readVisibleAbstract(doc: Document, queries = new PageQueries(doc
     body,
     queries,
     ABSTRACT_BOXES,
-    (el) => !isHighlights(el) && !holdsTitle(el) && abstractText(el, 400).length >= 50 && isShown(el),
+    (el) =>
+      !isHighlights(el) &&
+      !el.closest('[class*="related" i], nav') &&
+      !holdsTitle(el) &&
+      abstractText(el, 400).length >= 50 &&
+      isShown(el),
   );
 }
 
@@ -176,9 +181,11 @@ function holdsTitle(el: Element): boolean {
   return el.querySelector('h1') !== null;
 }
 
-// ScienceDirect and others put "Highlights" bullets in an "abstract" box before the abstract.
+// ScienceDirect and others put "Highlights" bullets, and a graphical (visual) abstract's
+// figure and caption, in an "abstract" box before the abstract; lists of related articles'
+// abstracts (passed over in readVisibleAbstract) are classed alike.
 function isHighlights(el: Element): boolean {
-  return /^highlights\b/i.test(visibleText(el, 30));
+  return /^(?:highlights|(?:graphical|visual) abstract)\b/i.test(visibleText(el, 30));
 }
 
 /**

@@ -8,11 +8,19 @@ import type { PaperMetadata } from '../schema/paper';
 import type { TextEnd } from './placement';
 import { endOf, phrasePattern, textNodesOf } from './text-ends';
 
-export function valueEnd(anchor: Element, field: string, { venue, date }: PaperMetadata): TextEnd | undefined {
+export function valueEnd(
+  anchor: Element,
+  field: string,
+  { venue, date, doi, year }: PaperMetadata,
+): TextEnd | undefined {
   const nodes = textNodesOf(anchor);
   let end: (TextEnd & { index: number }) | undefined;
-  if (field === 'venue' && venue) {
-    const pattern = phrasePattern(venue);
+  // A citation line writes the venue, the year and the DOI: each control after its own value
+  // (a year within a full date shares the date's control).
+  const yearAlone = year && !(date && date.length > 4) ? String(year) : null;
+  const phrase = field === 'venue' ? venue : field === 'doi' ? doi : field === 'year' ? yearAlone : null;
+  if (phrase) {
+    const pattern = phrasePattern(phrase);
     end = pattern && endOf(pattern, nodes);
   }
   if (field === 'date' && date) {

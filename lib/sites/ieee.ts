@@ -221,7 +221,8 @@ function readLegacyPage(doc: Document, url: URL): DetectedPaper {
       ...anchorIf('venue', venueEl),
       ...(fullText
         ? { ...anchorIf('date', doc.querySelector('#dt_date')), ...anchorIf('doi', doc.querySelector('#dt_doi a')) }
-        : {}),
+        : // 2009: the DOI and the year are written in the details paragraph.
+          { ...anchorIf('doi', patch.doi ? details : null), ...anchorIf('year', year ? details : null) }),
       ...anchorIf('pdfUrl', pdf),
     },
     ...(authorLinks.length > 0 ? { authors: authorLinks } : {}),

@@ -50,7 +50,8 @@ function readArticle(doc: Document, base: DetectedPaper): DetectedPaper {
       ...anchorIf('date', header.querySelector('.article-dates time[itemprop="datePublished"]')),
       ...anchorIf('venue', header.querySelector('.self-citation-journal [itemprop="name"]')),
       ...anchorIf('doi', header.querySelector('.article-identifiers a[href*="doi.org/"]')),
-      ...anchorIf('pdfUrl', doc.querySelector('a.article-download-pdf')),
+      // Newer pages keep the PDF link in a closed dialog: the "Download" that opens it is what the reader presses.
+      ...anchorIf('pdfUrl', doc.querySelector('a.article-download-pdf, .js-download-modal-trigger')),
     },
     ...(names.length > 0 ? { authors: names } : {}),
   });

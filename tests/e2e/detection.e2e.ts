@@ -1,13 +1,14 @@
 // Detection in real Chromium: on the saved corpus pages at their real URLs every field the
 // extractor finds gets its control beside it (and list pages one set per entry, negative pages
 // none); in-app navigation replaces the controls; 3,000 authors are decorated without a freeze.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlTargets } from '../../lib/page/control-targets';
 import { detectPapers } from '../../lib/sites/detect';
 import { parseSavedPage } from '../../scripts/extract';
+import { corpusPages, corpusPresent, inertScripts } from './corpus-pages';
 import {
   authorControl,
   type ExtensionBrowser,
@@ -18,35 +19,7 @@ import {
   routePage,
 } from './harness';
 
-const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus');
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/pages');
-
-/** Saved pages keep their markup but not their behaviour: their scripts become inert text. */
-function inertScripts(html: string): string {
-  return html.replace(/<script\b([^>]*)>/gi, (tag, attributes: string) =>
-    /type\s*=\s*["']?application\/(ld\+)?json/i.test(attributes)
-      ? tag
-      : `<script type="text/x-inert"${attributes.replace(/\btype\s*=\s*("[^"]*"|'[^']*'|\S+)/i, '')}>`,
-  );
-}
-
-function corpusPages(): { name: string; url: string; html: string }[] {
-  return readdirSync(CORPUS, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .flatMap((dir) =>
-      readdirSync(join(CORPUS, dir.name))
-        .filter((file) => file.endsWith('.expected.json'))
-        .map((file) => {
-          const name = `${dir.name}/${file.replace(/\.expected\.json$/, '')}`;
-          const { url } = JSON.parse(readFileSync(join(CORPUS, file.replace(/^/, `${dir.name}/`)), 'utf8')) as {
-            url: string;
-          };
-          return { name, url, html: readFileSync(join(CORPUS, `${name}.html`), 'utf8') };
-        }),
-    )
-    .filter((page) => /^https?:\/\//.test(page.url))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
 
 /** The controls the extractor's anchors call for, as "field" or "author#i", read in Node. */
 async function expectedControls(html: string, url: string): Promise<{ keys: string[]; titles: string[] }> {
@@ -84,7 +57,7 @@ describe('detection in the browser', () => {
     await browser?.close({ dispose: true });
   });
 
-  it.skipIf(!existsSync(CORPUS))('places a control beside every field found on the real corpus pages', async () => {
+  it.skipIf(!corpusPresent)('places a control beside every field found on the real corpus pages', async () => {
     const page = await browser.context.newPage();
     const rows: string[] = [];
     const failures: string[] = [];

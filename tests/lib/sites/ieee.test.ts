@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { controlTargets } from '../../../lib/page/control-targets';
 import { ieee, readDocumentMetadata } from '../../../lib/sites/ieee';
 import { loadSiteFixture } from './fixture-page';
 
@@ -103,6 +104,14 @@ describe('ieee', () => {
       'Looy, P.C.',
       'Jen-Shih Chang',
     ]);
+    // The details paragraph writes the year and the DOI: each control stands right after its
+    // value (the DOI ends the paragraph, so its control goes at the end).
+    const targets = controlTargets(paper ? [paper] : []);
+    const doi = targets.find((target) => target.field === 'doi');
+    expect(doi?.textEnd).toBeUndefined();
+    expect(doi?.anchor.textContent?.trim()).toMatch(/Digital Object Identifier: 10\.1109\/28\.793383$/);
+    const year = targets.find((target) => target.field === 'year')?.textEnd;
+    expect(year?.node.data.slice(0, year.offset).trim()).toBe('Publication Date: Sep/Oct 1999');
   });
 
   it('gives no paper on a search page', () => {

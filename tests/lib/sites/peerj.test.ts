@@ -37,3 +37,21 @@ describe('peerj', () => {
     expect(anchors?.fields.pdfUrl?.textContent).toBe('Download PDF');
   });
 });
+
+describe('peerj, the layout with a download dialog', () => {
+  it('anchors the PDF at the "Download" the reader presses when the PDF link is in the closed dialog', () => {
+    const { doc, url } = loadSiteFixture('peerj', 'article');
+    const link = doc.querySelector('a.article-download-pdf') as Element;
+    // The 2024 layout: a "Download" box in the sidebar opens a hidden dialog holding the PDF link.
+    link
+      .closest('.article-item-rightbar-wrap')
+      ?.insertAdjacentHTML(
+        'afterbegin',
+        '<div class="sidebar-box js-download-modal-trigger">Download</div><div class="modal hide"><a href="https://peerj.com/articles/4886.pdf" class="btn js-download-btn">PDF (1.7MB)</a></div>',
+      );
+    link.remove();
+    const [paper] = peerj.read(doc, url);
+    expect(paper?.metadata.pdfUrl).toBe('https://peerj.com/articles/4886.pdf');
+    expect(paper?.anchors.fields.pdfUrl?.textContent).toBe('Download');
+  });
+});
