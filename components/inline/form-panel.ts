@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
+import { correctPageForm } from '@/lib/page/correct-page-command';
 import type { FormClaimMessage } from '@/lib/schema/messages';
 import { PANEL_WIDTH, PageDock } from './page-dock';
 import { createShadowHost } from './shadow-host';
@@ -25,6 +26,8 @@ const MAX_RESTORES = 3;
 export class FormPanel {
   /** The failure message after a click (toast.ts): here, so the content script need not carry it. */
   static readonly toast = showToastBox;
+  /** What the worker's "Correct this page" asks to open (page-reach.ts): here for the same reason. */
+  static readonly correctPageForm = correctPageForm;
   private host?: HTMLElement;
   private root?: ShadowRoot;
   private frame?: HTMLIFrameElement;

@@ -2,8 +2,7 @@ import { browser } from 'wxt/browser';
 import type { DetectedPaper } from '@/lib/extract/types';
 import type { RequestPayload } from '@/lib/messaging/protocol';
 import { sendRequest } from '@/lib/messaging/send';
-import { choosePaper } from '@/lib/page/choose-paper';
-import { readCorrectPageCommand } from '@/lib/page/correct-page-command';
+import { loadFormPanel } from '@/lib/page/load-form-panel';
 
 /** Tells the worker what this page shows, for the toolbar button and the popup. */
 export function reportDetection(papers: readonly DetectedPaper[]): void {
@@ -33,16 +32,27 @@ export function listenForCorrectPage(
   document.addEventListener('contextmenu', (event) => (rightClicked = event.target as Node | null), { signal });
 
   type Listener = Parameters<typeof browser.runtime.onMessage.addListener>[0];
-  // Answers true when the form opens, false when the reader must first pick an entry.
-  const listener = (message: unknown, sender: { id?: string; tab?: unknown }, reply: (opened: boolean) => void) => {
+  // Answers true when the form opens, false when the reader must first pick an entry, and nothing
+  // when the panel's script cannot load (the worker then opens the form in a tab of its own).
+  const listener = (message: unknown, sender: { id?: string; tab?: unknown }, reply: (opened?: boolean) => void) => {
     // Only the worker sends commands (tabs.sendMessage from this extension, not from a tab).
-    const command = sender.id === browser.runtime.id && !sender.tab ? readCorrectPageCommand(message) : null;
-    if (!command) return;
-    const { request } = command;
-    // No paper: a list page, right-clicked outside any entry; the worker lets the reader pick.
-    const paper = command.paper ?? choosePaper(papers(), request, rightClicked)?.metadata;
-    if (paper) void openForm({ paper, field: request.field, suggestion: request.suggestion });
-    reply(!!paper);
+    if (
+      sender.id !== browser.runtime.id ||
+      sender.tab ||
+      (message as { type?: unknown } | null)?.type !== 'page/correct'
+    )
+      return;
+    // The command is read, and the paper chosen, by the panel's script: it loads for the form
+    // anyway, and what every paper page parses before a click stays under its budget.
+    loadFormPanel().then(
+      (Panel) => {
+        const form = Panel.correctPageForm(message, papers(), rightClicked);
+        if (form) void openForm(form);
+        reply(!!form);
+      },
+      () => reply(),
+    );
+    return true;
   };
   // Not removed when the signal aborts: the extension has gone then, and no command reaches it.
   browser.runtime.onMessage.addListener(listener as Listener);

@@ -5,7 +5,10 @@
 // `field`, `suggestion` and a paper entered by hand; `paperIndex` only ever indexes the page's
 // own list of papers. The worker built the command with CorrectPageCommandSchema
 // (lib/schema/messages.ts), and the listener takes commands from this extension's worker only.
+import type { DetectedPaper } from '../extract/types';
+import type { RequestPayload } from '../messaging/protocol';
 import type { CorrectPageCommand } from '../schema/messages';
+import { choosePaper } from './choose-paper';
 
 const isObject = (value: unknown) => typeof value === 'object' && value !== null;
 
@@ -16,4 +19,21 @@ export function readCorrectPageCommand(message: unknown): CorrectPageCommand | n
     (command.paper === undefined || isObject(command.paper))
     ? (command as CorrectPageCommand)
     : null;
+}
+
+/**
+ * The form a page/correct command opens on this page: for the paper the worker sent (entered by
+ * hand), else the one chosen among those detected (choose-paper.ts); null when the message is no
+ * such command, or on a list page when nothing says which entry (the reader picks it first).
+ */
+export function correctPageForm(
+  message: unknown,
+  papers: readonly DetectedPaper[],
+  clicked: Node | null,
+): RequestPayload<'form/open'> | null {
+  const command = readCorrectPageCommand(message);
+  if (!command) return null;
+  const { request } = command;
+  const paper = command.paper ?? choosePaper(papers, request, clicked)?.metadata;
+  return paper ? { paper, field: request.field, suggestion: request.suggestion } : null;
 }

@@ -28,7 +28,8 @@ const LEGACY_PATH = /^\/xpls\/(?:icp|abs_all)\.jsp$/;
 const METADATA_START = /(?:xplGlobal|\bglobal)\.document\.metadata\s*=\s*\{/;
 /** A metadata object is tens of kilobytes and a few levels deep; past these the script is not what we expect. */
 const MAX_JSON_CHARS = 3_000_000;
-const MAX_JSON_DEPTH = 100;
+/** How many "};" are tried as the object's end before giving up. */
+const MAX_ENDS_TRIED = 20;
 
 export const ieee: SiteAdapter = {
   id: ID,
@@ -134,37 +135,27 @@ function findMetadataScript(doc: Document): Element | undefined {
   return [...doc.querySelectorAll('script:not([src])')].find((script) => METADATA_START.test(script.textContent ?? ''));
 }
 
-/** The metadata object: the balanced {...} after the assignment, parsed as JSON; null if malformed. */
+/**
+ * The metadata object: the {...} after the assignment, parsed as JSON (never evaluated); null if
+ * malformed. The object ends at a "};" (the assignment's end). One inside a string value makes
+ * that candidate invalid JSON, so the next few are tried, within MAX_JSON_CHARS: JSON.parse finds
+ * the bounds of strings, and only the top-level fields are read, however deep the rest goes.
+ */
 export function readDocumentMetadata(doc: Document): Record<string, unknown> | null {
   const source = findMetadataScript(doc)?.textContent ?? '';
   const match = METADATA_START.exec(source);
   if (!match) return null;
   const start = match.index + match[0].length - 1;
-  const end = closingBrace(source, start);
-  if (end < 0) return null;
-  try {
-    const value: unknown = JSON.parse(source.slice(start, end + 1));
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
+  for (let tries = 0, end = source.indexOf('};', start); end > 0 && tries < MAX_ENDS_TRIED; tries++) {
+    if (end - start > MAX_JSON_CHARS) return null;
+    try {
+      const value: unknown = JSON.parse(source.slice(start, end + 1));
+      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    } catch {
+      end = source.indexOf('};', end + 1);
+    }
   }
-}
-
-/** Index of the brace closing the one at `start`, skipping braces inside strings; -1 if none within bounds. */
-function closingBrace(source: string, start: number): number {
-  let depth = 0;
-  let inString = false;
-  const limit = Math.min(source.length, start + MAX_JSON_CHARS);
-  for (let i = start; i < limit; i++) {
-    const ch = source[i];
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') inString = true;
-    else if (ch === '{' && ++depth > MAX_JSON_DEPTH) return -1;
-    else if (ch === '}' && --depth === 0) return i;
-  }
-  return -1;
+  return null;
 }
 
 /**
