@@ -2,6 +2,7 @@
 // worker builds it; the page's panel gets it through page/correct and form/open). `site` and
 // `sources` say it was entered by hand, so whoever receives the correction knows no page
 // metadata backs it.
+import { emptyMetadata } from '../extract/metadata';
 import { normaliseDoi } from '../identifiers';
 import type { PaperMetadata } from '../schema/paper';
 
@@ -26,26 +27,5 @@ export function manualPaper(url: string, entered: ManualIdentity = {}): PaperMet
   if (doi) sources.doi = 'manual';
   if (arxivId) sources.arxivId = 'manual';
   if (title) sources.title = 'manual';
-  return {
-    title,
-    authors: [],
-    abstract: null,
-    date: null,
-    year: null,
-    doi,
-    arxivId,
-    pmid: null,
-    venue: null,
-    volume: null,
-    issue: null,
-    pages: null,
-    publisher: null,
-    language: null,
-    pdfUrl: null,
-    url: address,
-    site: MANUAL_SITE,
-    sources,
-    shown: [],
-    conflicts: [],
-  };
+  return { ...emptyMetadata(address, MANUAL_SITE), title, doi, arxivId, sources };
 }
