@@ -2,7 +2,11 @@
 // in), read for browser tests that serve each one at its real URL.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { inertScripts } from '../../scripts/bench/common';
 import type { ExpectedPage } from '../corpus/compare';
+
+// Saved pages keep their markup but not their behaviour, as the benchmarks serve them.
+export { inertScripts };
 
 export const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus');
 export const corpusPresent = existsSync(CORPUS);
@@ -13,15 +17,6 @@ export interface CorpusPage {
   url: string;
   html: string;
   expected: ExpectedPage;
-}
-
-/** Saved pages keep their markup but not their behaviour: their scripts become inert text. */
-export function inertScripts(html: string): string {
-  return html.replace(/<script\b([^>]*)>/gi, (tag, attributes: string) =>
-    /type\s*=\s*["']?application\/(ld\+)?json/i.test(attributes)
-      ? tag
-      : `<script type="text/x-inert"${attributes.replace(/\btype\s*=\s*("[^"]*"|'[^']*'|\S+)/i, '')}>`,
-  );
 }
 
 /** Every corpus page saved with an http(s) address, by name. */
